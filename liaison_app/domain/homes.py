@@ -1,0 +1,79 @@
+"""Where tenants live: blocks (communal areas) and homes, and the tenancies in them."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from sqlmodel import Field
+
+from liaison_app.domain.base import Record
+
+
+class Block(Record, table=True):
+    """A communal block or estate: the place a communal job or communal check belongs to."""
+
+    name: str = Field(index=True, unique=True)
+    estate: str = ""
+    address_line1: str = ""
+    town: str = ""
+    postcode: str = ""
+    ended_on: Optional[date] = None
+
+
+class Home(Record, table=True):
+    uprn: Optional[str] = Field(default=None, index=True, unique=True, max_length=12)
+    address_line1: str
+    address_line2: str = ""
+    town: str = ""
+    postcode: str = Field(index=True)
+    block_id: Optional[str] = Field(default=None, foreign_key="block.id", index=True)
+    ended_on: Optional[date] = None
+
+    def one_line(self) -> str:
+        parts = [self.address_line1, self.address_line2, self.town, self.postcode]
+        return ", ".join(p for p in parts if p)
+
+
+class Tenant(Record, table=True):
+    """A tenancy and its lead tenant: the person officers know by name and reference."""
+
+    tenancy_ref: str = Field(index=True, unique=True)
+    title: str = ""
+    first_name: str
+    last_name: str = Field(index=True)
+    preferred_name: str = ""
+    phone: str = ""
+    email: str = ""
+    preferred_contact: str = ""
+    language: str = ""
+    interpreter_needed: bool = False
+    home_id: Optional[str] = Field(default=None, foreign_key="home.id", index=True)
+    tenancy_start: Optional[date] = None
+    tenancy_end: Optional[date] = None
+    # Private: never printed on a briefing, never logged.
+    date_of_birth: Optional[date] = None
+    private_notes: str = ""
+    # Case-folded name, reference, address and postcode, kept by services for fast search.
+    search_text: str = Field(default="", index=False)
+    # Set when the demo command made this record, so `demo` can refuse a store with real data.
+    demo: bool = False
+
+    @property
+    def display_name(self) -> str:
+        """The name the tenant likes to be addressed by."""
+        first = self.preferred_name or self.first_name
+        return f"{first} {self.last_name}".strip()
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.title, self.first_name, self.last_name) if p)
+
+
+def tenant_search_text(tenant: Tenant, home: Home | None) -> str:
+    """What tenant search looks in: names, reference, address and postcode (with and without its space),
+    case-folded so 'ŁUCJA' finds 'łucja'."""
+    parts = [tenant.first_name, tenant.preferred_name, tenant.last_name, tenant.tenancy_ref]
+    if home is not None:
+        parts += [home.address_line1, home.address_line2, home.town, home.postcode,
+                  home.postcode.replace(" ", ""), home.uprn or ""]
+    return " ".join(p for p in parts if p).casefold()

@@ -1,0 +1,185 @@
+"""Validation rules for what officers type and what imports bring in. Pure functions, no I/O.
+
+Each `clean_*` returns the normalised value or raises ValidationError with a message an
+officer can act on. Messages never quote private values.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+
+
+class ValidationError(ValueError):
+    """A value an officer typed (or a CSV cell) is not acceptable; the message says why."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+# UK postcode: outward code (area + district) and inward code (sector + unit), plus GIR 0AA.
+_POSTCODE = re.compile(
+    r"^(GIR0AA|"
+    r"[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY])"
+    r"[0-9][ABD-HJLNP-UW-Z]{2})$"
+)
+
+
+def clean_postcode(value: str | None) -> str:
+    """'ba129ab' -> 'BA12 9AB'. Raises ValidationError for anything that is not a UK postcode."""
+    raw = re.sub(r"\s+", "", (value or "")).upper()
+    if not raw:
+        raise ValidationError("Enter a postcode.")
+    if not _POSTCODE.match(raw):
+        raise ValidationError("Not a valid UK postcode (for example BA12 9AB).")
+    return f"{raw[:-3]} {raw[-3:]}"
+
+
+def is_postcode(value: str | None) -> bool:
+    try:
+        clean_postcode(value)
+        return True
+    except ValidationError:
+        return False
+
+
+def clean_phone(value: str | None) -> str:
+    """A UK phone number, normalised to national format with spaces ('07700 900123').
+
+    Accepts +44 / 0044 prefixes, spaces, dashes, dots and brackets. Empty stays empty.
+    """
+    text = (value or "").strip()
+    if not text:
+        return ""
+    if re.search(r"[^0-9+()\-.\s]", text):
+        raise ValidationError("A phone number may hold only digits, spaces and + ( ) -.")
+    digits = re.sub(r"[^0-9+]", "", text)
+    if digits.startswith("+44"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0044"):
+        digits = "0" + digits[4:]
+    if digits.startswith("0(0)") or "+" in digits:
+        raise ValidationError("Enter a UK phone number (for example 01225 123456 or 07700 900123).")
+    if digits.startswith("00"):
+        raise ValidationError("Enter a UK phone number (for example 01225 123456 or 07700 900123).")
+    if not digits.startswith("0") or len(digits) not in (10, 11) or digits[1] in "0":
+        raise ValidationError("Enter a UK phone number of 10 or 11 digits starting with 0.")
+    if digits.startswith("07") or digits.startswith("08") or digits.startswith("03"):
+        return f"{digits[:5]} {digits[5:]}"
+    if digits.startswith("02"):
+        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+    return f"{digits[:5]} {digits[5:]}"
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def clean_email(value: str | None) -> str:
+    text = (value or "").strip()
+    if text and not _EMAIL.match(text):
+        raise ValidationError("Not a valid email address.")
+    return text
+
+
+def parse_date(value: str | date | None, *, required: bool = False) -> date | None:
+    """YYYY-MM-DD (also accepts DD/MM/YYYY as officers type it). Empty gives None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise ValidationError("Enter a date.")
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError("Not a valid date: use YYYY-MM-DD (for example 2026-03-31).")
+
+
+def parse_datetime(value: str | datetime | None, *, required: bool = False) -> datetime | None:
+    """YYYY-MM-DD HH:MM (seconds optional; 'T' accepted). Empty gives None."""
+    if isinstance(value, datetime):
+        return value
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise ValidationError("Enter a date and time.")
+        return None
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise ValidationError("Not a valid date and time: use YYYY-MM-DD HH:MM (for example 2026-03-31 09:30).")
+
+
+def add_months(d: date, months: int) -> date:
+    """Calendar months on; the 31st of a short month becomes its last day (29 Feb -> 28 Feb)."""
+    month_index = d.month - 1 + months
+    year = d.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def default_review_date(start: date | None, today: date | None = None) -> date:
+    """Review dates default to 12 months after the start (or today)."""
+    return add_months(start or today or date.today(), 12)
+
+
+def check_date_order(start: date | None, review: date | None, end: date | None) -> None:
+    if start and end and end < start:
+        raise ValidationError("The end date is before the start date.", field="end_date")
+    if start and review and review < start:
+        raise ValidationError("The review date is before the start date.", field="review_date")
+
+
+def parse_yes_no(value: str | bool | None, *, default: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = (value or "").strip().lower()
+    if not text:
+        return default
+    if text in ("yes", "y", "true", "1"):
+        return True
+    if text in ("no", "n", "false", "0"):
+        return False
+    raise ValidationError("Use yes or no.")
+
+
+def clean_required(value: str | None, label: str) -> str:
+    """Required free text: stripped of surrounding space only, otherwise stored exactly as typed."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"{label} is required.")
+    return text
+
+
+def clean_choice(value: str | None, allowed: list[str] | tuple[str, ...], label: str, *, default: str | None = None) -> str:
+    text = (value or "").strip().lower()
+    if not text and default is not None:
+        return default
+    if text not in allowed:
+        raise ValidationError(f"{label} must be one of: {', '.join(allowed)}.")
+    return text
+
+
+def clean_uprn(value: str | None) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or len(text) > 12:
+        raise ValidationError("A UPRN is up to 12 digits.")
+    return text
+
+
+def clean_badge(value: str | None) -> str:
+    text = (value or "").strip()
+    if text and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-/ ]{0,31}", text):
+        raise ValidationError("An ID badge number holds letters, digits and dashes (up to 32).")
+    return text

@@ -1,0 +1,105 @@
+"""Generic create / change / end of any record, each writing an audit event in the same transaction.
+
+Use-case modules (tenants, needs, visits, jobs, …) build on these so every officer action is
+audited the same way. A stale edit (the record changed since it was read) is refused.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from liaison_app.domain import Record, utcnow
+from liaison_app.store import Store
+
+R = TypeVar("R", bound=Record)
+
+
+class StaleRecord(Exception):
+    """The record was changed by someone else since it was read."""
+
+    def __init__(self) -> None:
+        super().__init__("This record was changed by someone else since you opened it. Reload it and try again.")
+
+
+class NotFound(LookupError):
+    pass
+
+
+@dataclass
+class Change:
+    """What a change did: enough to undo it (the previous values) and to show it."""
+
+    record_type: type
+    record_id: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    version: int  # the record's version after the change
+
+
+def record_name(cls: type) -> str:
+    return cls.__tablename__ if hasattr(cls, "__tablename__") else cls.__name__.lower()
+
+
+def create(store: Store, record: R, *, summary: str = "") -> R:
+    now = utcnow()
+    record.created_at = record.updated_at = now
+    record.created_by = record.updated_by = store.actor
+    with store.write() as session:
+        from liaison_app.services.audit import record_event
+
+        session.add(record)
+        session.flush()
+        fields = [f for f in type(record).model_fields if f not in Record.model_fields]
+        record_event(session, store.actor, "create", record_name(type(record)), record.id, fields, summary)
+    return record
+
+
+def get(store: Store, cls: type[R], record_id: str) -> R:
+    with store.read() as session:
+        obj = session.get(cls, record_id)
+        if obj is None:
+            raise NotFound(f"No such {cls.__name__.lower()}.")
+        return obj
+
+
+def change(store: Store, cls: type[R], record_id: str, values: dict[str, Any], *,
+           expected_version: int | None = None, action: str = "change", summary: str = "") -> Change:
+    """Set `values` on the record. With `expected_version`, refuse if someone changed it meanwhile."""
+    from liaison_app.services.audit import record_event
+
+    try:
+        with store.write() as session:
+            obj = session.get(cls, record_id)
+            if obj is None:
+                raise NotFound(f"No such {cls.__name__.lower()}.")
+            if expected_version is not None and obj.version != expected_version:
+                raise StaleRecord()
+            before = {k: getattr(obj, k) for k in values}
+            changed = {k: v for k, v in values.items() if before[k] != v}
+            if not changed:
+                return Change(cls, record_id, {}, {}, obj.version)
+            for k, v in changed.items():
+                setattr(obj, k, v)
+            obj.updated_at = utcnow()
+            obj.updated_by = store.actor
+            session.flush()
+            record_event(session, store.actor, action, record_name(cls), record_id, changed.keys(), summary)
+            return Change(cls, record_id, {k: before[k] for k in changed}, changed, obj.version)
+    except StaleDataError as exc:
+        raise StaleRecord() from exc
+
+
+def undo(store: Store, change_made: Change) -> Change:
+    """Put back the values a change replaced (refused if the record changed again since)."""
+    return change(store, change_made.record_type, change_made.record_id, change_made.before,
+                  expected_version=change_made.version, action="undo")
+
+
+def end(store: Store, cls: type[R], record_id: str, on: date | None = None, *, field: str = "end_date",
+        expected_version: int | None = None) -> Change:
+    """End a record (records are ended, not deleted) from `on` (default today)."""
+    return change(store, cls, record_id, {field: on or date.today()}, expected_version=expected_version,
+                  action="end")

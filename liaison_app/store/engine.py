@@ -1,0 +1,115 @@
+"""Opening a store: the engine, its pragmas, short sessions, and write transactions.
+
+Every write runs in one short transaction started with BEGIN IMMEDIATE, so a read-then-write
+never fails half-way with "database is locked", and a crash leaves either all of it or none
+(WAL journal, synchronous=FULL).
+"""
+from __future__ import annotations
+
+import getpass
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+import liaison_app.domain  # noqa: F401  (registers every table on the metadata)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message is fit to show an officer."""
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no user name on this platform
+        return "unknown"
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Take transaction control from the sqlite3 module so we can say BEGIN IMMEDIATE.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=15000")
+        cur.execute("PRAGMA secure_delete=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """An open store: its file, its engine, and who is acting on it."""
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self.actor = _os_user()  # replaced by the signed-in officer's username
+        self.actor_id: str | None = None
+        self.actor_role: str = "admin"  # no accounts yet: the OS user acts with full rights
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session; objects come back detached and loaded."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One short write transaction (BEGIN IMMEDIATE): all of it is stored, or none."""
+        with Session(self.engine.execution_options(immediate=True), expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def raw(self) -> Iterator:
+        """A core connection inside one BEGIN IMMEDIATE transaction, for bulk work (imports, demo)."""
+        with self.engine.execution_options(immediate=True).begin() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: str | Path, *, migrate: bool = True, create: bool = True) -> Store:
+    """Open (and if need be create and migrate) the store at `path`."""
+    from liaison_app.store import migrate as migrations
+
+    path = Path(path).expanduser().resolve()
+    if not path.exists():
+        if not create:
+            raise StoreError(f"No store at {path}.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the folder for the store: {exc.strerror}.") from exc
+    engine = make_engine(f"sqlite:///{path.as_posix()}")
+    store = Store(path, engine)
+    try:
+        if migrate:
+            migrations.upgrade(store)
+    except Exception:
+        engine.dispose()
+        raise
+    return store
