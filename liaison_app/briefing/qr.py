@@ -1,0 +1,25 @@
+"""The job reference as a QR code an ordinary phone (or zbarimg) can read.
+
+ReportLab's QrCode flowable draws the modules straight onto the canvas (one rectangle per run of
+dark modules), which is several times faster than the QrCodeWidget drawing in a 200-job pack.
+"""
+from __future__ import annotations
+
+from reportlab.graphics.barcode.qr import QrCode
+
+from liaison_app.briefing.styles import BLACK
+
+
+class JobQrCode(QrCode):
+    """A square QR code of `size` points, error correction M, with the standard 4-module quiet zone."""
+
+    def __init__(self, text: str, size: float):
+        super().__init__(text, width=size, height=size, qrLevel="M", qrBorder=4)
+
+    def draw(self):
+        self.canv.setFillColor(BLACK)
+        super().draw()
+
+
+def qr_code(text: str, size: float) -> JobQrCode:
+    return JobQrCode(text, size)

@@ -1,0 +1,58 @@
+"""Step 5: writing the PDF. A file is written whole or not at all: the document is built in a
+temporary file beside the target, then moved into place with os.replace; on any error (or a
+cancelled pack) the temporary file is removed and the target is left as it was."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from reportlab.platypus import Flowable
+
+from liaison_app.briefing.story import pack_story, single_story
+from liaison_app.briefing.templates import NumberedCanvas, make_doc
+from liaison_app.services.briefing import Briefing, BuildCancelled, Pack, ProgressCallback
+
+
+def _write_atomically(path: str | os.PathLike, build: Callable[[str], None]) -> Path:
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent or ".")
+    os.close(fd)
+    try:
+        build(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target
+
+
+def _build(tmp: str, story: list[Flowable], **meta: str) -> None:
+    doc = make_doc(tmp, **meta)
+    doc.build(story, canvasmaker=NumberedCanvas)
+
+
+def render_briefing_pdf(briefing: Briefing, path: str | os.PathLike) -> Path:
+    """One job's briefing as a PDF at `path`."""
+    return _write_atomically(path, lambda tmp: _build(
+        tmp, single_story(briefing), title=f"Contractor briefing — job {briefing.job_ref}",
+        subject=f"Job {briefing.job_ref}", author=briefing.landlord_name or "Liaison", keywords=briefing.job_ref))
+
+
+def render_pack_pdf(pack: Pack, path: str | os.PathLike, progress: ProgressCallback | None = None) -> Path:
+    """A contractor's day pack as a PDF at `path`. `progress(done, total)` is called as each briefing
+    starts and once at the end; returning False cancels (BuildCancelled; no file is left)."""
+    refs = ", ".join(b.job_ref for b in pack.briefings)
+    total = len(pack.briefings)
+
+    def build(tmp: str) -> None:
+        _build(tmp, pack_story(pack, progress), title=f"Contractor day pack — {pack.contractor} — {pack.day}",
+               subject=f"Jobs {refs}", author=pack.landlord_name or "Liaison", keywords=refs)
+        if progress is not None and not progress(total, total):
+            raise BuildCancelled("The pack was cancelled.")
+
+    return _write_atomically(path, build)

@@ -1,0 +1,190 @@
+"""Step 4: the story. Sections with large bold headings, black-bordered boxes for what keeps the
+operative safe, and nothing whose meaning rests on colour (it must survive a B&W photocopy).
+
+Every piece of officer-typed or imported text passes through `text.markup` (escaped) before it
+becomes a Paragraph; fixed wording is written here as markup.
+"""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from liaison_app.briefing.fonts import BOLD, REGULAR
+from liaison_app.briefing.qr import qr_code
+from liaison_app.briefing.styles import BLACK, GREY, styles
+from liaison_app.briefing.templates import PAGE_W, MARGIN, SectionMark
+from liaison_app.briefing.text import markup
+from liaison_app.services.briefing import Briefing, Pack, ProgressCallback
+
+WIDTH = PAGE_W - 2 * MARGIN
+LABEL_W = 34 * mm
+NOTHING = "Nothing extra recorded."
+BOX = 2  # points: the border of boxes that matter for safety
+
+
+def _p(text: str, style) -> Paragraph:
+    """A Paragraph of plain (officer-typed) text: always escaped."""
+    return Paragraph(markup(text), style)
+
+
+def _table(rows, widths, commands, **kw) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=1, **kw)
+    base = [("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    table.setStyle(TableStyle(base + list(commands)))
+    return table
+
+
+def _heading(text: str) -> Paragraph:
+    return Paragraph(text, styles().heading)
+
+
+def _bullets(items: tuple[str, ...], empty: str = NOTHING) -> list[Flowable]:
+    s = styles()
+    if not items:
+        return [Paragraph(empty, s.body)]
+    return [Paragraph(markup(item), s.bullet, bulletText="■") for item in items]
+
+
+def _top(b: Briefing) -> Table:
+    """What the operative needs first, on the doorstep: which job, where, when; the QR code beside it."""
+    s = styles()
+    left = [Paragraph(f"Contractor briefing — job {markup(b.job_ref)}", s.box_heading),
+            _p(b.address or "No address recorded", s.title)]
+    if b.block:
+        left.append(_p(f"Block / communal area: {b.block}", s.bold))
+    left.append(_p(", ".join(p for p in (b.appointment_date, b.appointment_window) if p), s.big))
+    left.append(_p(f"Printed on {b.printed_on}" + (f" by {b.printed_by}" if b.printed_by else ""), s.subtitle))
+    qr = [qr_code(b.job_ref, 26 * mm), _p(b.job_ref, s.centre)]
+    return _table([[left, qr]], [WIDTH - 32 * mm, 32 * mm], [("ALIGN", (1, 0), (1, 0), "CENTER"),
+                                                              ("LEFTPADDING", (0, 0), (0, 0), 0)])
+
+
+def _alerts(b: Briefing) -> list[Flowable]:
+    """What must not be missed, white on black: a required operative, and that risks are recorded."""
+    s = styles()
+    lines = [m.upper() for m in b.must_know]
+    if any(item.high for item in b.your_safety):
+        lines.append("HIGH RISK — READ “YOUR SAFETY” BEFORE YOU GO IN")
+    elif b.your_safety:
+        lines.append("RISK WARNING — READ “YOUR SAFETY” BEFORE YOU GO IN")
+    if not lines:
+        return []
+    rows = [[Paragraph(f"■ {markup(line)}", s.alert)] for line in lines]
+    return [Spacer(1, 2 * mm), _table(rows, [WIDTH], [("BACKGROUND", (0, 0), (-1, -1), BLACK),
+                                                     ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])]
+
+
+def _job_rows(b: Briefing) -> list[tuple[str, Flowable]]:
+    s = styles()
+    rows: list[tuple[str, Flowable]] = []
+    if b.tenant_name:
+        rows.append(("Tenant", _p(b.tenant_name, s.cell_bold)))
+    optional = [("Phone", b.tenant_phone), ("Language", b.language), ("Job type", b.job_type),
+                ("Trade", b.trade), ("Contractor", b.contractor),
+                ("Operative", b.operative + (f" (ID badge {b.operative_badge})" if b.operative_badge else "")),
+                ("Complaint ref", b.complaint_ref), ("Raised by", b.complainant)]
+    rows += [(label, _p(value, s.cell_bold if label == "Job type" else s.cell)) for label, value in optional if value]
+    if b.complaint_ref and not b.complainant:
+        rows.append(("Raised by", Paragraph("A resident (no consent to share their contact details).", s.cell)))
+    return rows
+
+
+def _the_job(b: Briefing) -> list[Flowable]:
+    s = styles()
+    rows = [[Paragraph(label, s.label), value] for label, value in _job_rows(b)]
+    grid = _table(rows, [LABEL_W, WIDTH - LABEL_W], [("LINEBELOW", (0, 0), (-1, -1), 0.5, BLACK),
+                                                     ("LEFTPADDING", (0, 0), (0, -1), 0)])
+    return [_heading("The job"), grid, Spacer(1, 2 * mm), Paragraph("What to do", s.box_heading),
+            _p(b.description or "No description recorded.", s.body)]
+
+
+def _safety(b: Briefing) -> list[Flowable]:
+    s = styles()
+    rows = []
+    for item in b.your_safety:
+        tag = "HIGH RISK" if item.high else "Risk"
+        rows.append([Paragraph(f"<b>■ {tag} — {markup(item.flag)}:</b> {markup(item.instruction)}", s.body)])
+    if not rows:
+        rows.append([Paragraph("No risk warnings are recorded for this person or home. Stay alert.", s.body)])
+    rows.append([Paragraph(f"<b>Emergency procedure:</b> {markup(b.emergency_procedure)}", s.body)])
+    box = _table(rows, [WIDTH], [("BOX", (0, 0), (-1, -1), BOX, BLACK),
+                                 ("LINEABOVE", (0, -1), (-1, -1), 1, BLACK),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
+    return [_heading("Your safety"), box]
+
+
+def _worried(b: Briefing) -> list[Flowable]:
+    box = _table([[_p(b.safeguarding_line, styles().body)]], [WIDTH], [("BOX", (0, 0), (-1, -1), 1, BLACK),
+                                                                      ("TOPPADDING", (0, 0), (-1, -1), 4)])
+    return [_heading("If you are worried about someone"), box]
+
+
+def _sign_off() -> Flowable:
+    s = styles()
+    line = "_" * 34
+
+    def row(label: str, value: str = line):
+        return [Paragraph(label, s.label), Paragraph(value, s.cell)]
+
+    box = '<font size="18">☐</font>'
+    rows = [[Paragraph(f"{box} I have read this briefing", s.check), ""],
+            row("Operative name"), row("ID badge number"),
+            [Paragraph(f"{box} ID shown to tenant", s.check), ""],
+            row("Signature"), row("Date and time")]
+    grid = _table(rows, [50 * mm, WIDTH - 50 * mm], [("BOX", (0, 0), (-1, -1), 1, BLACK),
+                                                     ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 3), (1, 3)),
+                                                     ("TOPPADDING", (0, 0), (-1, -1), 9),
+                                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
+    return KeepTogether([_heading("Operative sign-off"), grid])
+
+
+def briefing_story(b: Briefing) -> list[Flowable]:
+    """One job's briefing, in BRIEFING.md's order."""
+    story: list[Flowable] = [_top(b)] + _alerts(b) + _the_job(b)
+    story.append(KeepTogether([_heading("Before you arrive")] + _bullets(b.before_you_arrive)))
+    where = "In the home" if b.tenant_name else "On site"  # a communal job has no home to enter
+    story.append(KeepTogether([_heading(where)] + _bullets(b.in_the_home)))
+    story += _safety(b)
+    story.append(KeepTogether([_heading("Code of conduct")] + _bullets(b.conduct_reminders)))
+    story += _worried(b)
+    story.append(_sign_off())
+    return story
+
+
+def _cover_rows(pack: Pack) -> list[list]:
+    s = styles()
+    rows = [[Paragraph(h, s.cell_bold) for h in ("Time", "Job", "Address", "Flags")]]
+    for b in pack.briefings:
+        flags = " · ".join(f.upper() if f + " required" in b.must_know else f for f in b.flags)
+        rows.append([_p(b.appointment_window or "—", s.cell_bold), _p(b.job_ref, s.cell),
+                     _p(b.address + (f" ({b.block})" if b.block and b.block not in b.address else ""), s.cell),
+                     _p(flags or "—", s.cell_bold)])
+    return rows
+
+
+def cover_story(pack: Pack) -> list[Flowable]:
+    s = styles()
+    count = len(pack.briefings)
+    intro = [Paragraph("Contractor day pack", s.title), _p(pack.contractor, s.big), _p(pack.day, s.big),
+             _p(f"{count} job{'s' if count != 1 else ''}, in appointment order. Printed on {pack.printed_on}"
+                f" by {pack.printed_by}. Each job's briefing follows on its own page.", s.body), Spacer(1, 3 * mm)]
+    table = _table(_cover_rows(pack), [31 * mm, 27 * mm, WIDTH - 113 * mm, 55 * mm],
+                   [("GRID", (0, 0), (-1, -1), 0.75, BLACK), ("BACKGROUND", (0, 0), (-1, 0), GREY),
+                    ("FONTNAME", (0, 0), (-1, 0), BOLD)], repeatRows=1)
+    return intro + [table]
+
+
+def pack_story(pack: Pack, progress: ProgressCallback | None = None) -> list[Flowable]:
+    total = len(pack.briefings)
+    story: list[Flowable] = [SectionMark("cover", "Day pack", pack.landlord_name, 0, total, progress)]
+    story += cover_story(pack)
+    for done, b in enumerate(pack.briefings):
+        story += [PageBreak(), SectionMark(b.job_id, f"Job {b.job_ref}", b.landlord_name, done, total, progress)]
+        story += briefing_story(b)
+    return story
+
+
+def single_story(b: Briefing) -> list[Flowable]:
+    return [SectionMark(b.job_id, f"Job {b.job_ref}", b.landlord_name)] + briefing_story(b)

@@ -1,0 +1,66 @@
+"""Briefings from the command line: `brief JOB_REF -o FILE.pdf` and
+`pack --contractor NAME --date YYYY-MM-DD -o FILE.pdf`.
+
+An unknown job or contractor, or a day with no jobs, is refused with one clear line and exit 1,
+and no file is written. Each briefing written is audited as printed (record: the job).
+"""
+from __future__ import annotations
+
+from liaison_app.cli.common import open_for_command
+
+
+def register(sub) -> None:
+    p = sub.add_parser("brief", help="print one job's contractor briefing to PDF")
+    p.add_argument("job_ref", metavar="JOB_REF", help="the job's reference")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    p.set_defaults(func=run_brief)
+
+    p = sub.add_parser("pack", help="print a contractor's day pack (cover sheet and one briefing per job)")
+    p.add_argument("--contractor", metavar="NAME", required=True, help="the contractor's name")
+    p.add_argument("--date", metavar="YYYY-MM-DD", required=True, help="the day of the appointments")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    p.set_defaults(func=run_pack)
+
+
+def _refused(exc: Exception) -> Exception:
+    from liaison_app.cli import CommandError
+
+    if isinstance(exc, OSError):
+        return CommandError(f"Could not write the PDF: {exc.strerror or exc}.")
+    return CommandError(str(exc))
+
+
+def run_brief(args) -> int:
+    from liaison_app.services.briefing import NothingToPrint, write_briefing_pdf
+
+    store = open_for_command(args)
+    try:
+        try:
+            path = write_briefing_pdf(store, args.job_ref, args.output)
+        except (NothingToPrint, OSError) as exc:
+            raise _refused(exc) from exc
+        print(f"Briefing written: {path}")
+        return 0
+    finally:
+        store.close()
+
+
+def run_pack(args) -> int:
+    from liaison_app.cli import CommandError
+    from liaison_app.domain.validation import ValidationError, parse_date
+    from liaison_app.services.briefing import NothingToPrint, write_pack_pdf
+
+    try:
+        day = parse_date(args.date, required=True)
+    except ValidationError as exc:
+        raise CommandError(f"--date: {exc}") from exc
+    store = open_for_command(args)
+    try:
+        try:
+            path = write_pack_pdf(store, args.contractor, day, args.output)
+        except (NothingToPrint, OSError) as exc:
+            raise _refused(exc) from exc
+        print(f"Day pack written: {path}")
+        return 0
+    finally:
+        store.close()

@@ -1,0 +1,132 @@
+"""Loading what a briefing is built from: one short read session per briefing or pack.
+
+Only the rows a briefing may draw on are read (the job, its tenant, home, block, contractor,
+operative, the tenant's adjustments, person and home warnings, support plans and measures);
+visits, safeguarding concerns and other household members are never loaded.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Sequence
+
+from sqlmodel import Session, or_, select
+
+from liaison_app.domain import (
+    Adjustment,
+    Block,
+    Contractor,
+    Home,
+    Job,
+    Officer,
+    Operative,
+    RiskWarning,
+    Setting,
+    SupportMeasure,
+    SupportPlan,
+    Tenant,
+)
+from liaison_app.services import settings as settings_service
+from liaison_app.services.briefing import (
+    Briefing,
+    BriefingRecords,
+    NothingToPrint,
+    Pack,
+    build_briefing,
+    _settings,
+)
+
+SKIPPED_STATUSES = ("cancelled", "completed")
+
+
+def _settings_in(session: Session) -> dict[str, str]:
+    """The landlord's settings (services.settings' defaults where none is stored), read in this session."""
+    values = dict(settings_service.DEFAULTS)
+    values.update({s.key: s.value for s in session.exec(select(Setting)) if s.key in values})
+    return values
+
+
+def _printed_by(session: Session, username: str) -> str:
+    officer = session.exec(select(Officer).where(Officer.username == username)).first()
+    return (officer.display_name or officer.username) if officer is not None else username
+
+
+def _records(session: Session, job: Job) -> BriefingRecords:
+    tenant = session.get(Tenant, job.tenant_id) if job.tenant_id else None
+    home_id = job.home_id or (tenant.home_id if tenant is not None else None)
+    home = session.get(Home, home_id) if home_id else None
+    block_id = job.block_id or (home.block_id if home is not None else None)
+    adjustments: list = []
+    plans: list = []
+    person_or_home = []
+    if tenant is not None:
+        adjustments = list(session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant.id)))
+        person_or_home.append(RiskWarning.tenant_id == tenant.id)
+        for plan in session.exec(select(SupportPlan).where(SupportPlan.tenant_id == tenant.id,
+                                                           SupportPlan.status == "active")):
+            measures = list(session.exec(select(SupportMeasure).where(SupportMeasure.plan_id == plan.id)))
+            plans.append((plan, measures))
+    if home is not None:
+        person_or_home.append(RiskWarning.home_id == home.id)
+    warnings = list(session.exec(select(RiskWarning).where(or_(*person_or_home)))) if person_or_home else []
+    return BriefingRecords(
+        job=job, tenant=tenant, home=home,
+        block=session.get(Block, block_id) if block_id else None,
+        contractor=session.get(Contractor, job.contractor_id),
+        operative=session.get(Operative, job.operative_id) if job.operative_id else None,
+        adjustments=adjustments, warnings=warnings, plans=plans,
+    )
+
+
+def _build_all(session: Session, store, jobs: Sequence[Job], on: date) -> list[Briefing]:
+    settings = _settings_in(session)
+    printed_by = _printed_by(session, store.actor)
+    now = datetime.now()
+    return [build_briefing(_records(session, job), settings, on, printed_at=now, printed_by=printed_by)
+            for job in jobs]
+
+
+def load_briefings(store, job_ids: Sequence[str], on: date) -> list[Briefing]:
+    """Briefings for the given jobs (unknown ids are skipped), in the order given."""
+    with store.read() as session:
+        jobs = [j for j in (session.get(Job, job_id) for job_id in job_ids) if j is not None]
+        return _build_all(session, store, jobs, on)
+
+
+def find_job_id(store, job_ref_or_id: str) -> str | None:
+    with store.read() as session:
+        job = session.exec(select(Job).where(or_(Job.job_ref == job_ref_or_id, Job.id == job_ref_or_id))).first()
+        return job.id if job is not None else None
+
+
+def find_contractor_name(session: Session, name: str) -> Contractor | None:
+    """The contractor with this name, matched exactly, else ignoring case (there are few contractors)."""
+    exact = session.exec(select(Contractor).where(Contractor.name == name)).first()
+    if exact is not None:
+        return exact
+    folded = name.strip().casefold()
+    return next((c for c in session.exec(select(Contractor)) if c.name.casefold() == folded), None)
+
+
+def jobs_on_day(session: Session, contractor_id: str, day: date) -> list[Job]:
+    start = datetime.combine(day, time.min)
+    query = (select(Job)
+             .where(Job.contractor_id == contractor_id, Job.appointment_start >= start,
+                    Job.appointment_start < start + timedelta(days=1), Job.status.not_in(SKIPPED_STATUSES))
+             .order_by(Job.appointment_start, Job.job_ref))
+    return list(session.exec(query))
+
+
+def load_pack(store, contractor_name: str, day: date, on: date) -> Pack:
+    """The pack for a contractor's day; NothingToPrint for an unknown contractor or an empty day."""
+    with store.read() as session:
+        contractor = find_contractor_name(session, contractor_name)
+        if contractor is None:
+            raise NothingToPrint(f"No contractor named {contractor_name!r}.")
+        jobs = jobs_on_day(session, contractor.id, day)
+        if not jobs:
+            raise NothingToPrint(f"{contractor.name} has no jobs booked on {day:%d %B %Y}.")
+        briefings = _build_all(session, store, jobs, on)
+        settings = _settings(_settings_in(session))
+        return Pack(landlord_name=settings["landlord_name"], contractor=contractor.name,
+                    day=f"{day:%A} {day.day} {day:%B %Y}", printed_on=f"{datetime.now():%d %B %Y %H:%M}",
+                    printed_by=_printed_by(session, store.actor), briefings=tuple(briefings))

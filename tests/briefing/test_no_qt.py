@@ -1,0 +1,19 @@
+"""The briefing floors (services.briefing and liaison_app.briefing) work with Qt blocked."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_briefing_imports_and_renders_without_qt(tmp_path):
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "from liaison_app.briefing import render_pack_pdf, render_briefing_pdf\n"
+        "import liaison_app.services.briefing, liaison_app.services.briefing_load, liaison_app.cli.briefs\n"
+        "assert not any(m.startswith('PySide6.') for m in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
