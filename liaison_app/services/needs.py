@@ -1,0 +1,168 @@
+"""Wishes and reasonable adjustments, and risk warnings for operatives.
+
+Each keeps the contractor-facing instruction (defaulting to the catalogue's wording) apart from
+the private reason or details. Review dates default to 12 months after the start.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import select
+
+from liaison_app.domain import Adjustment, Home, RiskWarning, Tenant
+from liaison_app.domain.enums import Severity
+from liaison_app.domain.validation import (
+    ValidationError,
+    check_date_order,
+    clean_choice,
+    default_review_date,
+    parse_date,
+    parse_yes_no,
+)
+from liaison_app.services import records
+from liaison_app.services.catalogues import Catalogue, adjustment_kinds, warning_kinds
+from liaison_app.services.recording import field, text
+from liaison_app.services.records import Change, NotFound
+from liaison_app.store import Store
+
+
+def clean_kind(catalogue: Catalogue, code: Any) -> str:
+    code = text(code)
+    if code not in catalogue:
+        raise ValidationError("Choose a kind from the list.", field="kind")
+    return code
+
+
+def default_instruction(catalogue: Catalogue, kind: str, instruction: Any) -> str:
+    """The instruction given, else the catalogue's wording; 'other' kinds must say what to do."""
+    wording = text(instruction) or catalogue.get(kind).instruction
+    if not wording:
+        raise ValidationError("Say what the operative must do.", field="instruction")
+    return wording
+
+
+def clean_dates(start: Any, review: Any, end: Any, *, default_review: bool = True) -> dict[str, date | None]:
+    s = field("start_date", parse_date, start)
+    r = field("review_date", parse_date, review)
+    e = field("end_date", parse_date, end)
+    if r is None and default_review:
+        r = default_review_date(s)
+    check_date_order(s, r, e)
+    return {"start_date": s, "review_date": r, "end_date": e}
+
+
+def clean_severity(value: Any) -> str:
+    return field("severity", clean_choice, text(value), Severity.values(), "Severity", default="medium")
+
+
+def _must_exist(store: Store, cls: type, record_id: str, field_name: str) -> None:
+    with store.read() as session:
+        if session.get(cls, record_id) is None:
+            raise ValidationError(f"No such {cls.__name__.lower()}.", field=field_name)
+
+
+def record_adjustment(store: Store, tenant_id: str, kind: str, *, instruction: str | None = None, reason: str = "",
+                      share_with_contractors: bool = True, consent_given: bool = True,
+                      start_date: date | str | None = None, review_date: date | str | None = None,
+                      end_date: date | str | None = None) -> Adjustment:
+    """Record a wish or reasonable adjustment for a tenant."""
+    catalogue = adjustment_kinds()
+    kind = clean_kind(catalogue, kind)
+    dates = clean_dates(start_date, review_date, end_date)
+    adjustment = Adjustment(
+        tenant_id=tenant_id, kind=kind, instruction=default_instruction(catalogue, kind, instruction),
+        reason=reason or "", share_with_contractors=field("share_with_contractors", parse_yes_no,
+                                                           share_with_contractors, default=True),
+        consent_given=field("consent_given", parse_yes_no, consent_given, default=True),
+        consent_on=date.today() if consent_given else None, **dates)
+    _must_exist(store, Tenant, tenant_id, "tenant_id")
+    return records.create(store, adjustment, summary=kind)
+
+
+def _clean_changes(values: dict[str, Any], current: Any, catalogue: Catalogue) -> dict[str, Any]:
+    out = dict(values)
+    if "kind" in out:
+        out["kind"] = clean_kind(catalogue, out["kind"])
+    if "instruction" in out:
+        out["instruction"] = default_instruction(catalogue, out.get("kind", current.kind), out["instruction"])
+    for name in ("share_with_contractors", "consent_given"):
+        if name in out:
+            out[name] = field(name, parse_yes_no, out[name], default=True)
+    if "severity" in out:
+        out["severity"] = clean_severity(out["severity"])
+    if {"start_date", "review_date", "end_date"} & out.keys():
+        dates = clean_dates(out.get("start_date", current.start_date), out.get("review_date", current.review_date),
+                            out.get("end_date", current.end_date), default_review=False)
+        out.update({k: v for k, v in dates.items() if k in out})
+    return out
+
+
+def change_adjustment(store: Store, adjustment_id: str, values: dict[str, Any],
+                      expected_version: int | None = None) -> Change:
+    current = records.get(store, Adjustment, adjustment_id)
+    cleaned = _clean_changes(values, current, adjustment_kinds())
+    return records.change(store, Adjustment, adjustment_id, cleaned, expected_version=expected_version)
+
+
+def end_adjustment(store: Store, adjustment_id: str, on: date | None = None) -> Change:
+    return records.end(store, Adjustment, adjustment_id, on)
+
+
+def _is_current(end_date: date | None, today: date) -> bool:
+    return end_date is None or end_date > today
+
+
+def list_adjustments(store: Store, tenant_id: str, include_ended: bool = False) -> list[Adjustment]:
+    today = date.today()
+    with store.read() as session:
+        rows = session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant_id)).all()
+    rows = [a for a in rows if include_ended or _is_current(a.end_date, today)]
+    return sorted(rows, key=lambda a: (a.start_date or date.min, a.kind, a.id))
+
+
+def record_warning(store: Store, *, tenant_id: str | None = None, home_id: str | None = None, kind: str,
+                   instruction: str | None = None, details: str = "", severity: str = "medium",
+                   start_date: date | str | None = None, review_date: date | str | None = None,
+                   end_date: date | str | None = None) -> RiskWarning:
+    """Record a risk warning on a person (tenant_id) or on a home (home_id)."""
+    if not tenant_id and not home_id:
+        raise ValidationError("Say who or which home the warning is about.", field="tenant_id")
+    catalogue = warning_kinds()
+    kind = clean_kind(catalogue, kind)
+    warning = RiskWarning(
+        tenant_id=tenant_id or None, home_id=home_id or None, kind=kind,
+        instruction=default_instruction(catalogue, kind, instruction), details=details or "",
+        severity=clean_severity(severity), **clean_dates(start_date, review_date, end_date))
+    if tenant_id:
+        _must_exist(store, Tenant, tenant_id, "tenant_id")
+    if home_id:
+        _must_exist(store, Home, home_id, "home_id")
+    return records.create(store, warning, summary=kind)
+
+
+def change_warning(store: Store, warning_id: str, values: dict[str, Any],
+                   expected_version: int | None = None) -> Change:
+    current = records.get(store, RiskWarning, warning_id)
+    cleaned = _clean_changes(values, current, warning_kinds())
+    return records.change(store, RiskWarning, warning_id, cleaned, expected_version=expected_version)
+
+
+def end_warning(store: Store, warning_id: str, on: date | None = None) -> Change:
+    return records.end(store, RiskWarning, warning_id, on)
+
+
+def list_warnings(store: Store, tenant_id: str, include_ended: bool = False) -> list[RiskWarning]:
+    """Warnings on the tenant and on the home they live in."""
+    today = date.today()
+    with store.read() as session:
+        tenant = session.get(Tenant, tenant_id)
+        if tenant is None:
+            raise NotFound("No such tenant.")
+        owner = RiskWarning.tenant_id == tenant_id
+        if tenant.home_id:
+            owner = owner | (RiskWarning.home_id == tenant.home_id)
+        rows = session.exec(select(RiskWarning).where(owner)).all()
+    rows = [w for w in rows if include_ended or _is_current(w.end_date, today)]
+    order = {"high": 0, "medium": 1, "low": 2}
+    return sorted(rows, key=lambda w: (order.get(w.severity, 3), w.kind, w.id))

@@ -1,0 +1,119 @@
+"""Cleaning what an officer types (or a CSV row brings) about a tenant and their home.
+
+One set of rules for the tenant form, `change_tenant` and `import tenants`. Each problem is a
+ValidationError naming the form field (which is also the CSV column).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from liaison_app.domain.enums import PreferredContact
+from liaison_app.domain.validation import (
+    ValidationError,
+    clean_email,
+    clean_phone,
+    clean_postcode,
+    clean_required,
+    clean_uprn,
+    parse_date,
+    parse_yes_no,
+)
+from liaison_app.services.recording import text
+
+TENANT_FIELDS = (
+    "tenancy_ref", "title", "first_name", "last_name", "preferred_name", "phone", "email",
+    "preferred_contact", "language", "interpreter_needed", "tenancy_start", "tenancy_end",
+    "date_of_birth", "private_notes",
+)
+HOME_FIELDS = ("uprn", "address_line1", "address_line2", "town", "postcode")
+_TENANT_SET, _HOME_SET = frozenset(TENANT_FIELDS), frozenset(HOME_FIELDS)
+REQUIRED = {"tenancy_ref": "The tenancy reference", "first_name": "The first name",
+            "last_name": "The last name", "address_line1": "The first address line"}
+
+
+def _required(name: str) -> Callable[[Any], str]:
+    return lambda v: clean_required(text(v), REQUIRED[name])
+
+
+_CONTACTS = frozenset(PreferredContact.values())
+
+
+def _preferred_contact(value: Any) -> str:
+    v = text(value).lower()
+    if v and v not in _CONTACTS:
+        raise ValidationError("Preferred contact must be one of: phone, text, email, letter.")
+    return v
+
+
+def _date(value: Any) -> date | None:
+    """parse_date, with a fast path for the usual YYYY-MM-DD (imports read 125,000 of them)."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    return parse_date(value)
+
+
+def _ref(value: Any) -> str:
+    v = clean_required(text(value), REQUIRED["tenancy_ref"])
+    if len(v) > 40:
+        raise ValidationError("A tenancy reference is at most 40 characters.")
+    return v
+
+
+CLEANERS: dict[str, Callable[[Any], Any]] = {
+    "tenancy_ref": _ref,
+    "first_name": _required("first_name"),
+    "last_name": _required("last_name"),
+    "address_line1": _required("address_line1"),
+    "title": text, "preferred_name": text, "language": text, "address_line2": text, "town": text,
+    "private_notes": lambda v: "" if v is None else str(v),
+    "phone": clean_phone,
+    "email": clean_email,
+    "preferred_contact": _preferred_contact,
+    "interpreter_needed": lambda v: parse_yes_no(v, default=False),
+    "tenancy_start": _date,
+    "tenancy_end": _date,
+    "date_of_birth": _date,
+    "uprn": clean_uprn,
+    "postcode": clean_postcode,
+    "block": lambda v: text(v) or None,
+}
+
+
+def clean_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Clean each value; raise the first problem as ValidationError(field=name)."""
+    cleaned, problems = clean_collect(values)
+    if problems:
+        raise problems[0]
+    return cleaned
+
+
+def clean_collect(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Clean each value, collecting every problem (each tagged with its field) instead of stopping."""
+    cleaned: dict[str, Any] = {}
+    problems: list[ValidationError] = []
+    for name, value in values.items():
+        cleaner = CLEANERS.get(name)
+        if cleaner is None:
+            problems.append(ValidationError("Not a field of a tenant or home.", field=name))
+            continue
+        try:
+            cleaned[name] = cleaner(value)
+        except ValidationError as exc:
+            exc.field = name
+            problems.append(exc)
+    start, end = cleaned.get("tenancy_start"), cleaned.get("tenancy_end")
+    if start and end and end < start:
+        problems.append(ValidationError("The tenancy ends before it starts.", field="tenancy_end"))
+    return cleaned, problems
+
+
+def split(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], str | None | bool]:
+    """(tenant fields, home fields, block name — False when not given) from cleaned values."""
+    tenant = {k: v for k, v in values.items() if k in _TENANT_SET}
+    home = {k: v for k, v in values.items() if k in _HOME_SET}
+    block = values.get("block", False) if "block" in values else False
+    return tenant, home, block
