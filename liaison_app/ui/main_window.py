@@ -1,0 +1,232 @@
+"""The main window: the pages on the left, the chosen page on the right, menus and a status bar.
+
+Pages are built the first time they are shown, so start-up stays fast on a large store.
+Window size and layout are remembered (QSettings; an ini file under LIAISON_HOME when it is set).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from liaison_app import APP_NAME
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui import file_actions
+from liaison_app.ui.about import show_about
+from liaison_app.ui.navigation import NavigationList, available_pages, module_exists
+
+
+def app_settings() -> QSettings:
+    """The app's own settings: an ini file in LIAISON_HOME (tests, portable use), else the platform's place."""
+    home = os.environ.get("LIAISON_HOME")
+    if home:
+        return QSettings(str(Path(home) / "liaison-window.ini"), QSettings.Format.IniFormat)
+    return QSettings(APP_NAME, APP_NAME)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(APP_NAME)
+        self.specs = {spec.key: spec for spec in available_pages()}
+        self.pages: dict[str, QWidget] = {}
+        self.job_dialog = None
+        self.dialog = None
+        self.nav = NavigationList(list(self.specs.values()), self)
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+        self.nav.page_chosen.connect(self.show_page)
+        self._restore()
+        self._open_start_page()
+
+    # ----- building
+    def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for kind, label in file_actions.IMPORT_KINDS:
+            self._action(file_menu, label, lambda _=False, k=kind: file_actions.import_csv(self, self.store, k))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Fill with &demo data…"), lambda: file_actions.fill_demo(self, self.store))
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+        go = bar.addMenu(self.tr("&Go"))
+        self.go_actions = {}
+        for i, spec in enumerate(self.specs.values()):
+            self.go_actions[spec.key] = self._action(go, spec.label, lambda _=False, k=spec.key: self.show_page(k),
+                                                     f"Ctrl+{i + 1}" if i < 9 else None)
+        go.addSeparator()
+        self.find_action = self._action(go, self.tr("&Find tenant"), self.find_tenant, "Ctrl+F")
+        self.page_menu = bar.addMenu(self.tr("&Actions"))
+        self.page_menu.aboutToShow.connect(self._fill_page_menu)
+        self._build_officer_menu(bar)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Liaison"), lambda: show_about(self, str(self.store.path)))
+
+    def _build_officer_menu(self, bar) -> None:
+        """Accounts and the audit trail, when those parts of the app are installed; admins see all of it."""
+        dialogs = [("liaison_app.ui.lock", "lock", self.tr("&Lock now"), "Ctrl+L", False),
+                   ("liaison_app.ui.officers_dialog", "ChangePasswordForm", self.tr("&Change my password…"), None,
+                    False),
+                   ("liaison_app.ui.officers_dialog", "OfficersDialog", self.tr("&Officers…"), None, True),
+                   ("liaison_app.ui.audit_viewer", "AuditViewer", self.tr("&Audit trail…"), None, True)]
+        dialogs = [d for d in dialogs if module_exists(d[0]) and (not d[4] or self.store.actor_role == "admin")
+                   and (d[1] != "ChangePasswordForm" or self.store.actor_id)]
+        if not dialogs:
+            return
+        menu = bar.addMenu(self.tr("&Officer"))
+        for module, name, text, shortcut, _admin in dialogs:
+            slot = self.lock_now if name == "lock" else (lambda _=False, m=module, n=name: self.open_dialog(m, n))
+            self._action(menu, text, slot, shortcut)
+
+    def open_dialog(self, module: str, class_name: str):
+        """Open one of the app's dialogs taking (store, parent), window-modal, keeping it alive while open."""
+        import importlib
+
+        dialog = getattr(importlib.import_module(module), class_name)(self.store, self)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def lock_now(self) -> None:
+        lock = getattr(self, "_auto_lock", None)
+        if lock is not None:
+            lock.lock()
+
+    def _fill_page_menu(self) -> None:
+        """The shown page's own actions (with their shortcuts), so every one is in a menu."""
+        self.page_menu.clear()
+        page = self.stack.currentWidget()
+        actions = page.actions() if page is not None else []
+        if hasattr(page, "menu_actions"):
+            actions = page.menu_actions()
+        for action in actions:
+            self.page_menu.addAction(action)
+        if not actions:
+            self.page_menu.addAction(self.tr("(nothing to do on this page)")).setEnabled(False)
+
+    def _build_status_bar(self) -> None:
+        self.store_label = QLabel(self.tr("Store: %s") % self.store.path, self)
+        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.officer_label = QLabel(self)
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.officer_label)
+        self.update_officer()
+
+    def update_officer(self) -> None:
+        name = self.store.actor or self.tr("nobody")
+        if self.store.actor_id and module_exists("liaison_app.services.officers"):
+            from liaison_app.services.officers import signed_in_name
+
+            name = signed_in_name(self.store)
+        self.officer_label.setText(self.tr("Signed in: %s") % name)
+
+    # ----- pages
+    def page(self, key: str) -> QWidget:
+        """The page named `key`, built the first time it is asked for."""
+        if key not in self.pages:
+            page = self.specs[key].load()(self.store, self)
+            for signal, slot in (("open_tenant", self.open_tenant), ("open_job", self.open_job)):
+                if hasattr(page, signal):
+                    getattr(page, signal).connect(slot)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        built = key in self.pages
+        page = self.page(key)
+        if self.stack.currentWidget() is not page:
+            self.stack.setCurrentWidget(page)
+            if built and hasattr(page, "refresh"):
+                page.refresh()
+        self.nav.select_key(key)
+        self.setWindowTitle(f"{self.specs[key].label} — {APP_NAME}")
+        return page
+
+    def current_key(self) -> str | None:
+        page = self.stack.currentWidget()
+        return next((k for k, p in self.pages.items() if p is page), None)
+
+    def find_tenant(self) -> None:
+        self.show_page("tenants").focus_search()
+
+    def open_tenant(self, tenant_id: str) -> None:
+        self.show_page("tenants").show_tenant(tenant_id)
+
+    def open_job(self, job_id: str) -> None:
+        from liaison_app.ui.job_detail import JobDetailDialog
+
+        dialog = JobDetailDialog(self.store, job_id, self)
+        dialog.open_tenant.connect(self._tenant_from_job)
+        dialog.finished.connect(self._job_closed)
+        self.job_dialog = dialog
+        dialog.open()
+
+    def _tenant_from_job(self, tenant_id: str) -> None:
+        if self.job_dialog is not None:
+            self.job_dialog.reject()
+        self.open_tenant(tenant_id)
+
+    def _job_closed(self, _result: int) -> None:
+        self.job_dialog = None
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def _open_start_page(self) -> None:
+        """LIAISON_START_PAGE (a page key) and LIAISON_OPEN_TENANT (a tenancy reference) help screenshots."""
+        key = os.environ.get("LIAISON_START_PAGE", "today")
+        self.show_page(key if key in self.specs else next(iter(self.specs)))
+        ref = os.environ.get("LIAISON_OPEN_TENANT")
+        if ref and "tenants" in self.specs:
+            from liaison_app.services.tenants import find_tenant
+
+            tenant = find_tenant(self.store, ref)
+            if tenant is not None:
+                self.open_tenant(tenant.id)
+
+    # ----- remembering the window
+    def _restore(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "can_close") and not page.can_close():
+                event.ignore()
+                return
+        self.save_window()
+        super().closeEvent(event)
+

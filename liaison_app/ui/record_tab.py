@@ -1,0 +1,211 @@
+"""What the tenant record's own tabs share: a list, Add… / Change… / End… / Undo, each with a shortcut.
+
+A subclass names its columns, loads its rows from a service, makes its form, and ends a record.
+Forms open window-modal (`open()`, so the window stays alive and tests can drive them); after a save
+the list reloads and `changed` is emitted. Undo puts back the last change or ending saved here.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QMessageBox, QToolButton, QVBoxLayout, QWidget
+
+from liaison_app.services import records
+from liaison_app.services.records import Change, StaleRecord
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.forms import FormDialog
+from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
+from liaison_app.ui.widgets import muted
+
+
+def tab_action(owner: QWidget, text: str, slot, shortcut: str | None = None) -> QAction:
+    """An action on `owner` whose shortcut works while focus is inside it, and shows in menus and tips."""
+    action = QAction(text, owner)
+    tip = text.rstrip("…")
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    action.setIconText(text)  # tool buttons would otherwise drop the "…"
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action
+
+
+def tool_button(parent: QWidget, action: QAction) -> QToolButton:
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
+def size_columns(table, chars: list[int]) -> None:
+    """Widths in characters (so they follow the font and 150% scaling); a 0 column stretches."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    width = table.fontMetrics().averageCharWidth()
+    for column, n in enumerate(chars):
+        if n:
+            table.setColumnWidth(column, n * width)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+
+class RecordTab(QWidget):
+    """Base of the Wishes & adjustments, Safety warnings and Visits tabs."""
+
+    changed = Signal()
+    noun = "record"
+    show_ended_text = ""
+
+    def __init__(self, store, tenant_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.tenant_id = tenant_id
+        self.form: FormDialog | None = None
+        self.last_change: Change | None = None
+        self.undo_change = self._undo_function()
+        self.model = RowTableModel(self.columns(), parent=self)
+        self.table = RecordTableView(self.model, self.list_name(), self)
+        size_columns(self.table, self.column_chars())
+        self.table.open_id.connect(lambda _id: self.change_selected())
+        self.add_action = tab_action(self, self.tr("Add…"), self.add_new, "Ctrl+N")
+        self.change_action = tab_action(self, self.tr("Change…"), self.change_selected, "F2")
+        self.end_action = tab_action(self, self.tr("End…"), self.end_selected, "Ctrl+E")
+        self.undo_action = tab_action(self, self.tr("Undo"), self.undo, "Ctrl+Z")
+        self.show_ended = QCheckBox(self.show_ended_text or self.tr("Show ended"), self)
+        self.show_ended.setAccessibleName(self.show_ended.text())
+        self.show_ended.toggled.connect(lambda _on: self.refresh())
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(self._toolbar())
+        self._layout.addWidget(self.table, 1)
+        self.empty_label = muted("", self)
+        self._layout.addWidget(self.empty_label)
+        self.table.selectionModel().currentChanged.connect(lambda *_a: self.update_actions())
+        self.refresh()
+
+    # ----- for subclasses
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def list_name(self) -> str:
+        return self.noun
+
+    def column_chars(self) -> list[int]:
+        """Each column's width in characters; 0 stretches to fill what is left."""
+        return [0] * len(self.columns())
+
+    def load(self) -> list[Any]:
+        raise NotImplementedError
+
+    def new_form(self) -> FormDialog:
+        raise NotImplementedError
+
+    def change_form(self, row: Any) -> FormDialog:
+        raise NotImplementedError
+
+    def end_record(self, row: Any) -> Change:
+        raise NotImplementedError
+
+    def end_question(self, row: Any) -> str:
+        return self.tr("End this %s from today? It stays in the history.") % self.noun
+
+    def is_ended(self, row: Any) -> bool:
+        return getattr(row, "end_date", None) is not None
+
+    def empty_text(self) -> str:
+        return self.tr("Nothing recorded yet. Add… (Ctrl+N) records one.")
+
+    def _undo_function(self):
+        return records.undo
+
+    # ----- behaviour
+    def _toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons = {}
+        for action in (self.add_action, self.change_action, self.end_action, self.undo_action):
+            self.buttons[action] = tool_button(self, action)
+            row.addWidget(self.buttons[action])
+        row.addStretch(1)
+        row.addWidget(self.show_ended)
+        return row
+
+    def refresh(self) -> None:
+        current = self.table.current_id()
+        self.model.set_rows(self.load())
+        row = self.model.row_of_id(current) if current else -1
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self.table.select_first()
+        self.empty_label.setText(self.empty_text() if not self.model.rowCount() else "")
+        self.empty_label.setVisible(not self.model.rowCount())
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        row = self.table.current_row()
+        self.change_action.setEnabled(row is not None)
+        self.end_action.setEnabled(row is not None and not self.is_ended(row))
+        self.undo_action.setEnabled(self.last_change is not None)
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.add_action, self.change_action, self.end_action, self.undo_action]
+
+    def _open_form(self, form: FormDialog) -> FormDialog:
+        self.form = form
+        form.accepted.connect(lambda f=form: self._saved(f.result_value))
+        form.finished.connect(lambda _r, f=form: self._closed(f))
+        form.open()
+        return form
+
+    def _closed(self, form: FormDialog) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+
+    def _saved(self, result: Any) -> None:
+        if isinstance(result, Change) and result.after:
+            self.last_change = result
+        self.refresh()
+        self.changed.emit()
+
+    def add_new(self) -> FormDialog:
+        return self._open_form(self.new_form())
+
+    def change_selected(self) -> FormDialog | None:
+        row = self.table.current_row()
+        return self._open_form(self.change_form(row)) if row is not None else None
+
+    def end_selected(self) -> bool:
+        row = self.table.current_row()
+        if row is None or self.is_ended(row):
+            return False
+        answer = QMessageBox.question(self, self.tr("End %s") % self.noun, self.end_question(row),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._run(lambda: self.end_record(row))
+
+    def undo(self) -> bool:
+        if self.last_change is None:
+            return False
+        change, self.last_change = self.last_change, None
+        return self._run(lambda: self.undo_change(self.store, change), keep=False)
+
+    def _run(self, work, keep: bool = True) -> bool:
+        """Run a change; keep it for Undo; say calmly if it was refused."""
+        try:
+            change = work()
+        except StaleRecord as exc:
+            QMessageBox.information(self, self.tr("Not saved"), str(exc))
+            self.refresh()
+            return False
+        if keep and change.after:
+            self.last_change = change
+        self.refresh()
+        self.changed.emit()
+        return True

@@ -1,0 +1,64 @@
+"""Edit a tenant's details: names, how to reach them, language, and the address of their home.
+
+Each field is checked as it is typed with the same rules the service and the import use, so an
+invalid postcode keeps Save disabled with the reason shown beside the field.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from liaison_app.domain.enums import PreferredContact
+from liaison_app.domain.validation import ValidationError
+from liaison_app.services import tenant_fields, tenants
+from liaison_app.ui.forms import FormDialog
+
+LINE_FIELDS = [
+    ("title", "Title:"), ("first_name", "&First name:"), ("last_name", "&Last name:"),
+    ("preferred_name", "&Preferred name:"), ("phone", "P&hone:"), ("email", "&Email:"),
+]
+ADDRESS_FIELDS = [("address_line1", "&Address:"), ("address_line2", "Address line 2:"), ("town", "&Town:"),
+                  ("postcode", "Post&code:")]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("tenant_form", text)
+
+
+class TenantForm(FormDialog):
+    def __init__(self, store, tenant_id: str, parent=None):
+        super().__init__(_tr("Edit tenant details"), parent)
+        self.store = store
+        self.tenant, self.home, _block = tenants.get_tenant(store, tenant_id)
+        t, h = self.tenant, self.home
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        for name, label in LINE_FIELDS:
+            self.add_line(name, _tr(label), getattr(t, name))
+        contacts = [(p.value, p.label) for p in PreferredContact]
+        self.add_combo("preferred_contact", _tr("Preferred &contact:"), contacts, t.preferred_contact,
+                       blank=_tr("Not said"))
+        self.add_line("language", _tr("Lan&guage:"), t.language, _tr("For example Polish, BSL"))
+        self.add_checkbox("interpreter_needed", _tr("Interpreter:"), t.interpreter_needed,
+                          _tr("An &interpreter is needed"))
+        if h is not None:
+            for name, label in ADDRESS_FIELDS:
+                self.add_line(name, _tr(label), getattr(h, name))
+        self.ready()
+
+    def validate(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        for name, value in self.values().items():
+            try:
+                tenant_fields.CLEANERS[name](value)
+            except ValidationError as exc:
+                errors[name] = str(exc)
+        return errors
+
+    def changed_values(self) -> dict[str, Any]:
+        start = self._snapshot or {}
+        return {k: v for k, v in self.values().items() if start.get(k) != v}
+
+    def save(self):
+        return tenants.change_tenant(self.store, self.tenant.id, self.changed_values(),
+                                     expected_version=self.tenant.version)

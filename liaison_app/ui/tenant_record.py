@@ -1,0 +1,215 @@
+"""The tenant record: who they are, how to reach them, the badges an officer takes in at a glance,
+and a tab for each kind of record held on them.
+
+Back (Esc or Alt+Left) returns to the tenant list. Edit details… (Ctrl+Shift+E) opens the tenant form.
+Tabs written elsewhere (support plans, jobs, conduct feedback, safeguarding) are added when their
+module is present.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from liaison_app.domain.enums import PreferredContact
+from liaison_app.services import tenants
+from liaison_app.services.records import Change
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.navigation import module_exists
+from liaison_app.ui.record_tab import tab_action, tool_button
+from liaison_app.ui.tenant_form import TenantForm
+from liaison_app.ui.widgets import BadgeRow, SectionHeader, hline, risk_flags
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("tenant_record", text)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    label: str
+    module: str
+    class_name: str
+
+
+def tab_specs() -> list[TabSpec]:
+    return [
+        TabSpec(_tr("&Wishes && adjustments"), "liaison_app.ui.adjustments_tab", "AdjustmentsTab"),
+        TabSpec(_tr("Safety &warnings"), "liaison_app.ui.warnings_tab", "WarningsTab"),
+        TabSpec(_tr("Support &plans"), "liaison_app.ui.support_tab", "SupportPlansTab"),
+        TabSpec(_tr("&Visits && follow-ups"), "liaison_app.ui.visits_tab", "VisitsTab"),
+        TabSpec(_tr("&Jobs"), "liaison_app.ui.tenant_jobs_tab", "TenantJobsTab"),
+        TabSpec(_tr("&Conduct feedback"), "liaison_app.ui.conduct_tab", "ConductTab"),
+        TabSpec(_tr("Safe&guarding"), "liaison_app.ui.safeguarding_tab", "SafeguardingTab"),
+    ]
+
+
+def _value(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class TenantRecord(QWidget):
+    """Signals: back() to return to the list; open_job(job_id) from the Jobs tab."""
+
+    back = Signal()
+    open_job = Signal(str)
+
+    def __init__(self, store, tenant_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.tenant_id = tenant_id
+        self.form = None
+        self.last_change: Change | None = None
+        self.back_action = tab_action(self, self.tr("Back to the list"), self.back.emit, "Esc")
+        self.back_action.setShortcuts(["Esc", "Alt+Left"])
+        self.back_action.setIconText(self.tr("◀ Back"))
+        self.edit_action = tab_action(self, self.tr("Edit details…"), self.edit_details, "Ctrl+Shift+E")
+        self.undo_edit_action = tab_action(self, self.tr("Undo details edit"), self.undo_details, "Ctrl+Shift+Z")
+        lay = QVBoxLayout(self)
+        lay.addLayout(self._build_header())
+        self.badges = BadgeRow(self)
+        lay.addWidget(self.badges)
+        lay.addWidget(hline(self))
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Records held on this tenant"))
+        self.tab_pages: dict[str, QWidget] = {}
+        self._add_tabs()
+        lay.addWidget(self.tabs, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.refresh_header()
+
+    def _build_header(self) -> QVBoxLayout:
+        top = QHBoxLayout()
+        self.back_button = tool_button(self, self.back_action)
+        self.name_label = SectionHeader("", self, scale=1.5)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = tool_button(self, self.edit_action)
+        self.undo_edit_button = tool_button(self, self.undo_edit_action)
+        top.addWidget(self.back_button)
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.undo_edit_button)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self.facts: dict[str, QLabel] = {}
+        rows = [("address", self.tr("Address")), ("ref", self.tr("Reference")), ("phone", self.tr("Phone")),
+                ("contact", self.tr("Prefers")), ("language", self.tr("Language")), ("email", self.tr("Email"))]
+        for i, (key, caption) in enumerate(rows):
+            r, c = i // 2, (i % 2) * 2
+            title = QLabel(caption + ":")
+            title.setStyleSheet("color: #5f6368;")
+            grid.addWidget(title, r, c, Qt.AlignmentFlag.AlignTop)
+            self.facts[key] = _value("")
+            self.facts[key].setAccessibleName(caption)
+            grid.addWidget(self.facts[key], r, c + 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        box = QVBoxLayout()
+        box.addLayout(top)
+        box.addLayout(grid)
+        return box
+
+    def _add_tabs(self) -> None:
+        """One holder per tab; a tab is built the first time it is shown, so the record opens fast."""
+        self.specs = {spec.class_name: spec for spec in tab_specs() if module_exists(spec.module)}
+        self.holders: dict[str, QWidget] = {}
+        for name, spec in self.specs.items():
+            holder = QWidget(self.tabs)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.holders[name] = holder
+            self.tabs.addTab(holder, spec.label)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        name = next((n for n, h in self.holders.items() if h is holder), None)
+        if name is not None:
+            self.tab(name)
+
+    def tab(self, class_name: str) -> QWidget:
+        """The tab named by its class (built now if it was not shown yet)."""
+        if class_name not in self.tab_pages:
+            spec = self.specs[class_name]
+            tab = getattr(importlib.import_module(spec.module), spec.class_name)(self.store, self.tenant_id, self)
+            if hasattr(tab, "changed"):
+                tab.changed.connect(self.refresh_header)
+            if hasattr(tab, "open_job"):
+                tab.open_job.connect(self.open_job)
+            self.holders[class_name].layout().addWidget(tab)
+            self.tab_pages[class_name] = tab
+        return self.tab_pages[class_name]
+
+    def show_tab(self, class_name: str) -> QWidget:
+        self.tabs.setCurrentWidget(self.holders[class_name])
+        return self.tab(class_name)
+
+    # ----- showing
+    def refresh_header(self) -> None:
+        t, home, block = tenants.get_tenant(self.store, self.tenant_id)
+        name = t.display_name
+        if t.full_name and t.preferred_name:
+            name += "  " + self.tr("(%s)") % t.full_name
+        self.name_label.setText(name)
+        self.name_label.setAccessibleName(name)
+        address = home.one_line() if home else self.tr("No home recorded")
+        if block is not None:
+            address += "  ·  " + self.tr("Block: %s") % block.name
+        contact = PreferredContact(t.preferred_contact).label if t.preferred_contact in PreferredContact.values() \
+            else self.tr("Not said")
+        language = t.language or self.tr("Not recorded")
+        if t.interpreter_needed:
+            language += " — " + self.tr("interpreter needed")
+        for key, text in (("ref", t.tenancy_ref), ("address", address), ("phone", t.phone or self.tr("None")),
+                          ("contact", contact), ("language", language), ("email", t.email or self.tr("None"))):
+            self.facts[key].setText(text)
+        risks = risk_flags()
+        badges = tenants.tenant_badges(self.store, self.tenant_id)
+        self.badges.set_badges(sorted(badges, key=lambda b: b not in risks))  # risks to operatives first
+        self.undo_edit_action.setEnabled(self.last_change is not None)
+        self.undo_edit_button.setVisible(self.last_change is not None)
+
+    def refresh(self) -> None:
+        self.refresh_header()
+        for tab in self.tab_pages.values():
+            if hasattr(tab, "refresh"):
+                tab.refresh()
+
+    def menu_actions(self) -> list[QAction]:
+        actions = [self.back_action, self.edit_action, self.undo_edit_action]
+        holder = self.tabs.currentWidget()
+        tab = next((self.tab_pages[n] for n, h in self.holders.items() if h is holder and n in self.tab_pages), None)
+        if hasattr(tab, "menu_actions"):
+            actions += tab.menu_actions()
+        else:
+            actions += [a for a in (tab.actions() if tab else []) if a.text()]
+        return actions
+
+    # ----- editing details
+    def edit_details(self) -> TenantForm:
+        form = TenantForm(self.store, self.tenant_id, self)
+        self.form = form
+        form.accepted.connect(lambda: self._details_saved(form.result_value))
+        form.finished.connect(lambda _r: form.deleteLater())
+        form.open()
+        return form
+
+    def _details_saved(self, change: Change) -> None:
+        if change is not None and change.after:
+            self.last_change = change
+        self.form = None
+        self.refresh_header()
+
+    def undo_details(self) -> bool:
+        if self.last_change is None:
+            return False
+        change, self.last_change = self.last_change, None
+        tenants.undo_tenant_change(self.store, change)
+        self.refresh_header()
+        return True

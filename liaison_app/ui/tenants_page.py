@@ -1,0 +1,164 @@
+"""The Tenants page: one search box that answers as you type, the results, and the tenant record.
+
+The record opens in place of the list (Enter or double-click); Back (Esc) returns to the list with
+the search and selection as they were.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.row_models import RecordTableView
+from liaison_app.ui.tenant_table import ADDRESS, NAME, POSTCODE, REFERENCE, TenantTableModel
+from liaison_app.ui.widgets import SectionHeader, muted
+
+SEARCH_DELAY_MS = 150
+RELOAD_LIMIT = 500
+
+
+class TenantsPage(QWidget):
+    """Signals: open_tenant(tenant_id) is handled here; open_job(job_id) comes from the record's Jobs tab."""
+
+    open_tenant = Signal(str)
+    open_job = Signal(str)
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.record = None
+        self._sized = False
+        self.stack = QStackedWidget(self)
+        QVBoxLayout(self).addWidget(self.stack)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.list_view = self._build_list()
+        self.stack.addWidget(self.list_view)
+        self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _text: self.timer.start())  # search once typing pauses
+        self.open_action = QAction(self.tr("Open tenant"), self)
+        self.open_action.setShortcut("Return")
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_selected)
+        self.run_search()
+
+    def _build_list(self) -> QWidget:
+        box = QWidget(self)
+        lay = QVBoxLayout(box)
+        head = QHBoxLayout()
+        head.addWidget(SectionHeader(self.tr("Tenants"), box))
+        self.count_label = muted("", box)
+        self.count_label.setWordWrap(False)
+        head.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignRight)
+        lay.addLayout(head)
+        self.search_box = QLineEdit(box)
+        self.search_box.setPlaceholderText(
+            self.tr("Find a tenant: part of a name, a reference, an address or a postcode (Ctrl+F)"))
+        self.search_box.setAccessibleName(self.tr("Find a tenant"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        lay.addWidget(self.search_box)
+        self.model = TenantTableModel(self.store, self)
+        self.table = RecordTableView(self.model, self.tr("Tenants found"), box)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.table.open_id.connect(self.show_tenant)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        lay.addWidget(self.table, 1)
+        self.hint = muted(self.tr("Enter or double-click opens a tenant. Down arrow moves from the search "
+                                  "box to the list."), box)
+        lay.addWidget(self.hint)
+        return box
+
+    # ----- searching
+    def run_search(self) -> None:
+        self.timer.stop()
+        self.model.search(self.search_box.text().strip())
+        self.table.select_first()
+        self._show_count()
+        if not self._sized:
+            self._size_columns()
+            self._sized = True
+
+    def _size_columns(self) -> None:
+        fm = self.table.fontMetrics()
+        for column, chars in ((NAME, 24), (REFERENCE, 13), (ADDRESS, 44), (POSTCODE, 10)):
+            self.table.setColumnWidth(column, fm.averageCharWidth() * chars)
+
+    def _show_count(self) -> None:
+        n = self.model.rowCount()
+        text = self.model.text
+        if n == 0:
+            self.count_label.setText(self.tr("No tenant matches “%s”") % text if text else self.tr("No tenants yet"))
+        elif not self.model.canFetchMore():
+            self.count_label.setText(self.tr("%s tenant(s)") % f"{n:,}")
+        elif not text:
+            self.count_label.setText(self.tr("%s tenants") % f"{self.model.count_all():,}")
+        else:  # counting every match of a short search costs more than finding the first page
+            self.count_label.setText(self.tr("%d+ found — scroll for more") % n)
+
+    def focus_search(self) -> None:
+        if self.record is not None:
+            self.back_to_list()
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Qt.Key.Key_Down:
+                self.table.setFocus()
+                self.table.select_first()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.timer.isActive():
+                    self.run_search()
+                self.open_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_selected(self) -> None:
+        self.table.select_first()
+        tenant_id = self.table.current_id()
+        if tenant_id:
+            self.show_tenant(tenant_id)
+
+    # ----- the record
+    def show_tenant(self, tenant_id: str) -> None:
+        from liaison_app.ui.tenant_record import TenantRecord
+
+        if self.record is not None:
+            self._drop_record()
+        self.record = TenantRecord(self.store, tenant_id, self)
+        self.record.back.connect(self.back_to_list)
+        self.record.open_job.connect(self.open_job)
+        self.stack.addWidget(self.record)
+        self.stack.setCurrentWidget(self.record)
+        self.record.setFocus()
+
+    def back_to_list(self) -> None:
+        if self.record is None:
+            return
+        self._drop_record()
+        self.stack.setCurrentWidget(self.list_view)
+        if self.model.rowCount() <= RELOAD_LIMIT:  # flags may have changed; a long scroll is left as it is
+            self.model.reload()
+        self.table.setFocus()
+
+    def _drop_record(self) -> None:
+        self.stack.removeWidget(self.record)
+        self.record.deleteLater()
+        self.record = None
+
+    def refresh(self) -> None:
+        if self.record is not None:
+            self.record.refresh()
+        else:
+            self.model.reload()
+            self._show_count()
+
+    def menu_actions(self) -> list[QAction]:
+        if self.record is not None:
+            return self.record.menu_actions()
+        return [self.open_action]
