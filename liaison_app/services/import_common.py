@@ -1,0 +1,108 @@
+"""What every import shares: the result, problem collection, bulk writes and the one audit event.
+
+Imports write with core executemany statements inside one `store.raw()` transaction (BEGIN
+IMMEDIATE): every row is stored or none, and 125,000 rows take seconds, not minutes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Iterable
+
+from sqlalchemy import Table, bindparam, update
+from sqlmodel import Session
+
+from liaison_app.domain import new_id, utcnow
+from liaison_app.domain.validation import ValidationError
+from liaison_app.services.audit import record_event
+from liaison_app.services.csv_files import ImportRefused, Problem
+from liaison_app.store import Store
+from liaison_app.store.bulk import insert_many
+
+BATCH = 20_000
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def __str__(self) -> str:
+        return (f"{self.rows} {self.kind} row(s): {self.created} created, {self.updated} updated, "
+                f"{self.unchanged} unchanged")
+
+
+@dataclass
+class Problems:
+    """Every problem found so far; `refuse_if_any` raises ImportRefused listing them all."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, line: int, column: str, reason: str) -> None:
+        self.items.append(Problem(line, column, reason))
+
+    def add_errors(self, line: int, errors: Iterable[ValidationError]) -> None:
+        for exc in errors:
+            self.add(line, exc.field or "", str(exc))
+
+    def refuse_if_any(self) -> None:
+        if self.items:
+            raise ImportRefused(self.items)
+
+
+class Stamper:
+    """The shared record columns of new rows: one timestamp per import, and ids in ascending order
+    (version 4 UUID form: a random half per import, a counter below) so key indexes are appended to."""
+
+    def __init__(self, actor: str, now: datetime | None = None):
+        self.actor = actor
+        self.now = now or utcnow()
+        self._prefix = new_id()[:19]
+        self._count = 0x8000_0000_0000_0000  # the RFC 4122 variant bits
+
+    def __call__(self) -> dict[str, Any]:
+        self._count += 1
+        low = self._count
+        return {"id": f"{self._prefix}{low >> 48:04x}-{low & 0xFFFF_FFFF_FFFF:012x}", "created_at": self.now,
+                "created_by": self.actor, "updated_at": self.now, "updated_by": self.actor, "version": 1}
+
+
+def insert_rows(conn, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with the driver's executemany, in batches."""
+    insert_many(conn, table, rows)
+
+
+def update_rows(conn, table: Table, rows: list[dict[str, Any]], actor: str) -> None:
+    """Update rows by id (each dict holds 'id' and the same set of columns), bumping their version."""
+    if not rows:
+        return
+    now = utcnow()
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        cols = tuple(sorted(k for k in row if k != "id"))
+        by_columns.setdefault(cols, []).append({**{f"v_{k}": row[k] for k in cols}, "b_id": row["id"]})
+    for cols, params in by_columns.items():
+        values: dict[str, Any] = {k: bindparam(f"v_{k}") for k in cols}
+        values.update(updated_at=now, updated_by=actor, version=table.c.version + 1)
+        stmt = update(table).where(table.c.id == bindparam("b_id")).values(**values)
+        stmt = stmt.execution_options(synchronize_session=False)
+        for i in range(0, len(params), BATCH):
+            conn.execute(stmt, params[i:i + BATCH])
+
+
+def audit_import(conn, store: Store, record_type: str, result: ImportResult | str, action: str = "import") -> None:
+    """One audit event for the whole import (inside its transaction): counts only, never personal data."""
+    with Session(bind=conn) as session:
+        record_event(session, store.actor, action, record_type, "", [], str(result))
+        session.flush()
+
+
+def changed(current: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The entries of `new` that differ from `current`."""
+    return {k: v for k, v in new.items() if current.get(k) != v}
