@@ -1,0 +1,74 @@
+"""Tenant record tab: what the tenant told us about contractors' conduct, against the code's points."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from liaison_app.services import conduct, works
+from liaison_app.services.catalogues import conduct_points
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
+from liaison_app.ui.widgets import button_row, muted
+
+CONDUCT_FORM_MODULE = "liaison_app.ui.conduct_form"
+
+
+def conduct_form_class():
+    if importlib.util.find_spec(CONDUCT_FORM_MODULE) is None:
+        return None
+    return importlib.import_module(CONDUCT_FORM_MODULE).ConductFeedbackDialog
+
+
+def feedback_columns(contractor_names: dict[str, str]) -> list[Column]:
+    return [
+        Column("Received", lambda f: f.received_on),
+        Column("Contractor", lambda f: contractor_names.get(f.contractor_id, "")),
+        Column("Code point", lambda f: conduct_points().label(f.point)),
+        Column("What was said", lambda f: f.what_was_said, tooltip=lambda f: f.what_was_said),
+        Column("Action taken", lambda f: f.action_taken, tooltip=lambda f: f.action_taken),
+    ]
+
+
+class ConductTab(QWidget):
+    """The tenant's feedback on contractor conduct. Signal `changed` after a save."""
+
+    changed = Signal()
+
+    def __init__(self, store, tenant_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tenant_id = tenant_id
+        self.names: dict[str, str] = {}
+        self.model = RowTableModel(feedback_columns(self.names), parent=self)
+        self.table = RecordTableView(self.model, self.tr("Feedback on contractor conduct"), self)
+        self.add_button = QPushButton(self.tr("&Add…"), self)
+        self.add_button.setToolTip(self.tr("Record what the tenant said about a contractor's visit"))
+        self.add_button.clicked.connect(self.add_feedback)
+        self.empty = muted(self.tr("No feedback on contractor conduct from this tenant."), self)
+        lay = QVBoxLayout(self)
+        lay.addLayout(button_row(self.add_button))
+        lay.addWidget(self.empty)
+        lay.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.names.clear()
+        self.names.update({c.id: c.name for c in works.list_contractors(self.store, include_ended=True)})
+        self.model.set_rows(conduct.list_feedback(self.store, tenant_id=self.tenant_id))
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self.add_button.setEnabled(conduct_form_class() is not None)
+
+    def add_feedback(self) -> bool:
+        form = conduct_form_class()
+        if form is None:
+            return False
+        dialog = form(self.store, tenant_id=self.tenant_id, parent=self)
+        if not dialog.exec():
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True

@@ -1,0 +1,94 @@
+"""Forms for a contractor (company, contact, the code of conduct it signed) and its operatives (name, ID badge)."""
+from __future__ import annotations
+
+from datetime import date
+
+from liaison_app.domain.validation import ValidationError, clean_badge, clean_email, clean_phone
+from liaison_app.services import works
+from liaison_app.services.catalogues import conduct_points
+from liaison_app.ui.quiet_forms import QuietFormDialog
+
+
+def cleaner_error(fn, value: str) -> str:
+    try:
+        fn(value)
+    except ValidationError as exc:
+        return str(exc)
+    return ""
+
+
+class ContractorDialog(QuietFormDialog):
+    """Add a contractor, or change one (`contractor` given)."""
+
+    def __init__(self, store, contractor=None, parent=None) -> None:
+        title = self.tr("Change contractor") if contractor else self.tr("Add contractor")
+        super().__init__(title, parent)
+        self.store = store
+        self.contractor = contractor
+        c = contractor
+        self.add_line("name", self.tr("Company &name:"), c.name if c else "")
+        self.add_line("phone", self.tr("&Phone:"), c.phone if c else "", self.tr("for example 01225 123456"))
+        self.add_line("email", self.tr("&Email:"), c.email if c else "")
+        self.add_line("conduct_version", self.tr("Code of &conduct signed:"),
+                      c.conduct_version if c else "", self.tr("version, for example %s") % conduct_points().version)
+        self.add_date("conduct_signed_on", self.tr("&Signed on:"), c.conduct_signed_on if c else None, optional=True)
+        self.ready()
+
+    def validate(self) -> dict[str, str]:
+        errors = {}
+        if not self.value("name"):
+            self.required(errors, "name", self.tr("Give the company's name."))
+        for name, fn in (("phone", clean_phone), ("email", clean_email)):
+            message = cleaner_error(fn, self.value(name))
+            if message:
+                errors[name] = message
+        signed = self.value("conduct_signed_on")
+        if signed and signed > date.today():
+            errors["conduct_signed_on"] = self.tr("The signing date is in the future.")
+        if signed and not self.value("conduct_version"):
+            errors["conduct_version"] = self.tr("Say which version of the code was signed.")
+        return errors
+
+    def save(self):
+        v = self.values()
+        if self.contractor is None:
+            return works.create_contractor(self.store, v.pop("name"), **v)
+        return works.change_contractor(self.store, self.contractor.id, v, expected_version=self.contractor.version)
+
+
+class OperativeDialog(QuietFormDialog):
+    """Add an operative to a contractor, or change one (`operative` given)."""
+
+    def __init__(self, store, contractor_id: str, operative=None, parent=None) -> None:
+        title = self.tr("Change operative") if operative else self.tr("Add operative")
+        super().__init__(title, parent)
+        self.store = store
+        self.contractor_id = contractor_id
+        self.operative = operative
+        o = operative
+        self.add_line("name", self.tr("&Name:"), o.name if o else "")
+        self.add_line("badge_number", self.tr("ID &badge number:"), o.badge_number if o else "",
+                      self.tr("as printed on the operative's ID card"))
+        if o is not None:
+            self.add_checkbox("left", self.tr("Left:"), False, self.tr("No longer works for this contractor"))
+        self.ready()
+
+    def validate(self) -> dict[str, str]:
+        errors = {}
+        if not self.value("name"):
+            self.required(errors, "name", self.tr("Give the operative's name."))
+        message = cleaner_error(clean_badge, self.value("badge_number"))
+        if message:
+            errors["badge_number"] = message
+        elif not self.value("badge_number"):
+            self.required(errors, "badge_number", self.tr("Give the ID badge number: tenants check it at the door."))
+        return errors
+
+    def save(self):
+        v = self.values()
+        if self.operative is None:
+            return works.add_operative(self.store, self.contractor_id, v["name"], v["badge_number"])
+        values = {"name": v["name"], "badge_number": v["badge_number"]}
+        if v.get("left"):
+            values["ended_on"] = date.today()
+        return works.change_operative(self.store, self.operative.id, values, expected_version=self.operative.version)

@@ -1,0 +1,212 @@
+"""Contractors: each company, the code of conduct it signed and when, tenant feedback on its conduct,
+and its operatives with their ID badge numbers. Add and change both; "Pack…" prints a day's pack.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from liaison_app.services import conduct, works
+from liaison_app.services.catalogues import conduct_points
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.contractor_forms import ContractorDialog, OperativeDialog
+from liaison_app.ui.jobs_page import briefing_ui
+from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
+from liaison_app.ui.widgets import SectionHeader, muted
+
+
+@dataclass
+class ContractorLine:
+    id: str
+    contractor: object
+    feedback: int
+    operatives: int
+
+
+def code_colour(contractor) -> str | None:
+    """Amber when the company has not signed the current code of conduct."""
+    return None if contractor.conduct_version == conduct_points().version else "#6b4100"
+
+
+def code_tooltip(contractor) -> str:
+    current = conduct_points().version
+    if not contractor.conduct_version:
+        return f"Has not signed the code of conduct (current version {current})"
+    if contractor.conduct_version != current:
+        return f"Signed version {contractor.conduct_version}; the current version is {current}"
+    return "Signed the current code of conduct"
+
+
+def contractor_columns() -> list[Column]:
+    return [
+        Column("Company", lambda r: r.contractor.name),
+        Column("Phone", lambda r: r.contractor.phone),
+        Column("Email", lambda r: r.contractor.email),
+        Column("Code signed", lambda r: r.contractor.conduct_version or "Not signed",
+               tooltip=lambda r: code_tooltip(r.contractor), colour=lambda r: code_colour(r.contractor)),
+        Column("Signed on", lambda r: show_date(r.contractor.conduct_signed_on)),
+        Column("Operatives", lambda r: r.operatives),
+        Column("Conduct feedback", lambda r: r.feedback,
+               tooltip=lambda r: "Tenant feedback on this contractor's conduct",
+               colour=lambda r: "#8a1c1c" if r.feedback else None),
+    ]
+
+
+def operative_columns() -> list[Column]:
+    return [Column("Operative", lambda o: o.name), Column("ID badge", lambda o: o.badge_number or "—")]
+
+
+class ContractorsPage(QWidget):
+    """Contractors and operatives. Signals open_tenant/open_job are unused here but kept for the frame."""
+
+    open_tenant = Signal(str)
+    open_job = Signal(str)
+
+    def __init__(self, store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.contractors = RowTableModel(contractor_columns(), parent=self)
+        self.operatives = RowTableModel(operative_columns(), parent=self)
+        self.contractor_table = RecordTableView(self.contractors, self.tr("Contractors"), self)
+        self.operative_table = RecordTableView(self.operatives, self.tr("Operatives"), self)
+        self.contractor_table.open_id.connect(lambda _id: self.change_contractor())
+        self.operative_table.open_id.connect(lambda _id: self.change_operative())
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(SectionHeader(self.tr("Contractors"), self, scale=1.5))
+        self.status = muted("", self)
+        head.addWidget(self.status, 1)
+        outer.addLayout(head)
+        outer.addWidget(self._build_toolbar())
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.contractor_table)
+        split.addWidget(self._operatives_box(split))
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        outer.addWidget(split, 1)
+        self.contractor_table.selectionModel().currentChanged.connect(lambda *_: self._show_operatives())
+        self.refresh()
+
+    def _operatives_box(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.operatives_header = SectionHeader(self.tr("Operatives"), box, scale=1.1)
+        lay.addWidget(self.operatives_header)
+        lay.addWidget(self.operative_table, 1)
+        return box
+
+    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        tip = text.rstrip("…")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tip += f" ({shortcut})"
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Contractor actions"), self)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_contractor_action = self._action(self.tr("Add contractor…"), self.add_contractor, "Ctrl+N")
+        self.change_contractor_action = self._action(self.tr("Change contractor…"), self.change_contractor)
+        self.add_operative_action = self._action(self.tr("Add operative…"), self.add_operative, "Ctrl+Shift+N")
+        self.change_operative_action = self._action(self.tr("Change operative…"), self.change_operative)
+        self.pack_action = self._action(self.tr("Pack…"), self.make_pack, "Ctrl+Shift+P")
+        for a in (self.add_contractor_action, self.change_contractor_action, self.add_operative_action,
+                  self.change_operative_action, self.pack_action):
+            bar.addAction(a)
+        return bar
+
+    # ----- data
+    def refresh(self) -> None:
+        chosen = self.contractor_table.current_id()
+        lines = [ContractorLine(c.id, c, len(conduct.list_feedback(self.store, contractor_id=c.id)),
+                                len(works.list_operatives(self.store, c.id)))
+                 for c in works.list_contractors(self.store)]
+        self.contractors.set_rows(lines)
+        self.contractor_table.resizeColumnsToContents()
+        self.select_contractor(chosen) if chosen else self.contractor_table.select_first()
+        self._show_operatives()
+
+    def current_contractor(self):
+        line = self.contractor_table.current_row()
+        return line.contractor if line is not None else None
+
+    def select_contractor(self, contractor_id: str) -> None:
+        row = self.contractors.row_of_id(contractor_id)
+        if row >= 0:
+            self.contractor_table.setCurrentIndex(self.contractors.index(row, 0))
+        else:
+            self.contractor_table.select_first()
+
+    def _show_operatives(self) -> None:
+        contractor = self.current_contractor()
+        self.operatives.set_rows(works.list_operatives(self.store, contractor.id) if contractor else [])
+        self.operatives_header.setText(self.tr("Operatives of %s") % contractor.name if contractor
+                                       else self.tr("Operatives"))
+        self.operative_table.resizeColumnsToContents()
+        has = contractor is not None
+        self.change_contractor_action.setEnabled(has)
+        self.add_operative_action.setEnabled(has)
+        self.change_operative_action.setEnabled(has and self.operatives.rowCount() > 0)
+        self.pack_action.setEnabled(has and briefing_ui() is not None)
+
+    # ----- actions
+    def _after_save(self, dialog, message: str, contractor_id: str | None) -> bool:
+        if not dialog.exec():
+            return False
+        self.refresh()
+        if contractor_id:
+            self.select_contractor(contractor_id)
+            self._show_operatives()
+        self.status.setText(message)
+        return True
+
+    def add_contractor(self) -> bool:
+        dialog = ContractorDialog(self.store, parent=self)
+        saved = self._after_save(dialog, "", None)
+        if saved:
+            made = dialog.result_value
+            self.select_contractor(made.id)
+            self.status.setText(self.tr("Contractor %s added.") % made.name)
+        return saved
+
+    def change_contractor(self) -> bool:
+        contractor = self.current_contractor()
+        if contractor is None:
+            return False
+        dialog = ContractorDialog(self.store, contractor, parent=self)
+        return self._after_save(dialog, self.tr("Contractor %s saved.") % dialog.value("name"), contractor.id)
+
+    def add_operative(self) -> bool:
+        contractor = self.current_contractor()
+        if contractor is None:
+            return False
+        dialog = OperativeDialog(self.store, contractor.id, parent=self)
+        saved = self._after_save(dialog, "", contractor.id)
+        if saved:
+            self.status.setText(self.tr("Operative %s (badge %s) added to %s.")
+                                % (dialog.result_value.name, dialog.result_value.badge_number, contractor.name))
+        return saved
+
+    def change_operative(self) -> bool:
+        contractor, operative = self.current_contractor(), self.operative_table.current_row()
+        if contractor is None or operative is None:
+            return False
+        dialog = OperativeDialog(self.store, contractor.id, operative, parent=self)
+        saved = self._after_save(dialog, "", contractor.id)
+        if saved:
+            self.status.setText(self.tr("Operative %s saved.") % dialog.value("name"))
+        return saved
+
+    def make_pack(self) -> None:
+        module = briefing_ui()
+        contractor = self.current_contractor()
+        if module is not None and contractor is not None:
+            module.open_pack(self, self.store, contractor_id=contractor.id)  # the officer chooses the day

@@ -1,0 +1,269 @@
+"""Jobs: every job, filtered by when, contractor, status and kind, fetched a page at a time.
+
+Enter or a double-click opens the job (`open_job`); "Brief…" previews the selected job's briefing;
+"Pack…" builds a contractor's day pack; "New job…" records a job.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget,
+)
+
+from liaison_app.domain.enums import JobStatus
+from liaison_app.services import works
+from liaison_app.services.catalogues import job_types
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
+from liaison_app.ui.widgets import SectionHeader, muted
+
+BRIEFING_MODULE = "liaison_app.ui.briefing_preview"
+
+# (label, days from today to the start, days to the end); None = open-ended
+PERIODS = (
+    ("From today", 0, None),
+    ("Today", 0, 0),
+    ("Next 7 days", 0, 6),
+    ("Next 30 days", 0, 29),
+    ("Last 30 days", -30, 0),
+    ("All dates", None, None),
+    ("Choose dates…", "custom", "custom"),
+)
+
+
+def status_label(code: str) -> str:
+    try:
+        return JobStatus(code).label
+    except ValueError:
+        return code
+
+
+STATUS_COLOURS = {JobStatus.NO_ACCESS.value: "#8a1c1c", JobStatus.COMPLETED.value: "#5f6368",
+                  JobStatus.CANCELLED.value: "#5f6368", JobStatus.OPEN.value: "#6b4100"}
+
+
+def when_text(row) -> str:
+    """An appointment with its weekday (officers plan by the day); otherwise the due date."""
+    if row.appointment_start:
+        return row.appointment_start.strftime("%a %d/%m/%Y %H:%M")
+    return f"due {show_date(row.due_date)}" if row.due_date else ""
+
+
+def job_columns() -> list[Column]:
+    when = when_text
+
+    return [
+        Column("Ref", lambda r: r.job_ref),
+        Column("When", when),
+        Column("Job", lambda r: r.job_label),
+        Column("Status", lambda r: status_label(r.status), colour=lambda r: STATUS_COLOURS.get(r.status)),
+        Column("Tenant", lambda r: r.tenant_name or "Communal areas",
+               colour=lambda r: None if r.tenant_name else "#5f6368"),
+        Column("Address", lambda r: r.address, tooltip=lambda r: r.address),
+        Column("Contractor", lambda r: r.contractor),
+        Column("Operative", lambda r: r.operative or "—"),
+    ]
+
+
+def briefing_ui():
+    """The briefing preview module, or None while it is not part of this build."""
+    if importlib.util.find_spec(BRIEFING_MODULE) is None:
+        return None
+    return importlib.import_module(BRIEFING_MODULE)
+
+
+class JobsPage(QWidget):
+    """The jobs list. Signals: open_job(job_id), open_tenant(tenant_id)."""
+
+    open_tenant = Signal(str)
+    open_job = Signal(str)
+
+    def __init__(self, store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = RowTableModel(job_columns(), page_size=200, parent=self)
+        self.table = RecordTableView(self.model, self.tr("Jobs"), self)
+        self.table.open_id.connect(self.open_job)
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(SectionHeader(self.tr("Jobs"), self, scale=1.5))
+        self.count_label = muted("", self)
+        head.addWidget(self.count_label, 1)
+        outer.addLayout(head)
+        outer.addWidget(self._build_toolbar())
+        outer.addLayout(self._build_filters())
+        outer.addWidget(self.table, 1)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
+        self.refresh()
+
+    # ----- building
+    def _action(self, text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tip = f"{tip or text.rstrip('…')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Job actions"), self)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = self._action(self.tr("New job…"), self.new_job, "Ctrl+N")
+        self.open_action = self._action(self.tr("Open"), self.open_selected, None, self.tr("Open the job (Enter)"))
+        self.brief_action = self._action(self.tr("Brief…"), self.brief_selected, "Ctrl+B",
+                                         self.tr("Preview and print the selected job's briefing"))
+        self.pack_action = self._action(self.tr("Pack…"), self.make_pack, "Ctrl+Shift+P",
+                                        self.tr("Print a contractor's pack for a day"))
+        self.refresh_action = self._action(self.tr("Refresh"), self.refresh, "F5")
+        for a in (self.new_action, self.open_action, self.brief_action, self.pack_action, self.refresh_action):
+            bar.addAction(a)
+        return bar
+
+    def _combo(self, name: str, pairs: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(name)
+        for label, data in pairs:
+            box.addItem(label, data)
+        box.currentIndexChanged.connect(lambda _i: self.refresh())
+        return box
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate(), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setAccessibleName(name)
+        edit.dateChanged.connect(lambda _d: self.refresh())
+        return edit
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.period = self._combo(self.tr("When"), [(self.tr(p[0]), i) for i, p in enumerate(PERIODS)])
+        self.date_from = self._date_edit(self.tr("From date"))
+        self.date_to = self._date_edit(self.tr("To date"))
+        self.contractor = self._combo(self.tr("Contractor"), [(self.tr("All contractors"), "")])
+        self.status = self._combo(self.tr("Status"), [(self.tr("Any status"), "")] +
+                                  [(s.label, s.value) for s in JobStatus])
+        self.kind = self._combo(self.tr("Kind of job"), [(self.tr("All kinds"), "")] +
+                                [(k.label, k.code) for k in job_types().kinds])
+        for label, widget in ((self.tr("&When:"), self.period), (self.tr("From:"), self.date_from),
+                              (self.tr("To:"), self.date_to), (self.tr("&Contractor:"), self.contractor),
+                              (self.tr("&Status:"), self.status), (self.tr("&Kind:"), self.kind)):
+            lab = QLabel(label, self)
+            lab.setBuddy(widget)
+            row.addWidget(lab)
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    # ----- filters
+    def date_range(self) -> tuple[date | None, date | None]:
+        _label, start, end = PERIODS[self.period.currentData()]
+        custom = start == "custom"
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+        for lab in self.findChildren(QLabel):
+            if lab.buddy() in (self.date_from, self.date_to):
+                lab.setVisible(custom)
+        if custom:
+            return self.date_from.date().toPython(), self.date_to.date().toPython()
+        today = date.today()
+        return (None if start is None else today + timedelta(days=start),
+                None if end is None else today + timedelta(days=end))
+
+    def filters(self) -> dict:
+        date_from, date_to = self.date_range()
+        return dict(date_from=date_from, date_to=date_to, contractor_id=self.contractor.currentData() or None,
+                    status=self.status.currentData() or None, job_type=self.kind.currentData() or None)
+
+    def _fill_contractors(self) -> None:
+        chosen = self.contractor.currentData()
+        self.contractor.blockSignals(True)
+        while self.contractor.count() > 1:
+            self.contractor.removeItem(1)
+        for c in works.list_contractors(self.store):
+            self.contractor.addItem(c.name, c.id)
+        self.contractor.setCurrentIndex(max(0, self.contractor.findData(chosen)))
+        self.contractor.blockSignals(False)
+
+    def set_filter(self, *, contractor_id: str | None = None, status: str | None = None,
+                   job_type: str | None = None, period: str | None = None) -> None:
+        """Choose filters in code (a link from elsewhere, or a test); refreshes once."""
+        self._fill_contractors()
+        for box, value in ((self.contractor, contractor_id), (self.status, status), (self.kind, job_type)):
+            if value is not None:
+                box.blockSignals(True)
+                box.setCurrentIndex(max(0, box.findData(value)))
+                box.blockSignals(False)
+        if period is not None:
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(max(0, self.period.findText(period)))
+            self.period.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.contractor.count() <= 1:
+            self._fill_contractors()
+        chosen = self.filters()
+        self.model.set_fetch(lambda offset, limit: works.list_jobs(self.store, limit=limit, offset=offset, **chosen))
+        self._show_count()
+        self.table.resizeColumnsToContents()
+        self.table.select_first()
+        self._update_actions()
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.model.canFetchMore():
+            self.count_label.setText(self.tr("%s jobs shown so far; scroll for more.") % shown)
+        else:
+            self.count_label.setText(self.tr("One job.") if shown == 1 else self.tr("%s jobs.") % shown)
+
+    # ----- actions
+    def _update_actions(self) -> None:
+        has_job = self.table.current_id() is not None
+        self.open_action.setEnabled(has_job)
+        self.brief_action.setEnabled(has_job and briefing_ui() is not None)
+        self.pack_action.setEnabled(briefing_ui() is not None)
+
+    def open_selected(self) -> None:
+        job_id = self.table.current_id()
+        if job_id:
+            self.open_job.emit(job_id)
+
+    def brief_selected(self) -> None:
+        job_id = self.table.current_id()
+        module = briefing_ui()
+        if job_id and module is not None:
+            module.open_briefing(self, self.store, job_id)
+
+    def make_pack(self) -> None:
+        module = briefing_ui()
+        if module is None:
+            return
+        row = self.table.current_row()
+        day = row.appointment_start.date() if row is not None and row.appointment_start else date.today()
+        module.open_pack(self, self.store, contractor_id=self.contractor.currentData() or None, day=day)
+
+    def new_job(self) -> None:
+        from liaison_app.ui.job_form import NewJobDialog
+
+        dialog = NewJobDialog(self.store, parent=self)
+        if dialog.exec() and dialog.result_value is not None:
+            self.refresh()
+            self.select_job(dialog.result_value.id)
+            self.count_label.setText(self.tr("Job %s saved.") % dialog.result_value.job_ref)
+
+    def select_job(self, job_id: str) -> bool:
+        row = self.model.row_of_id(job_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.setFocus()
+        return row >= 0

@@ -1,0 +1,256 @@
+"""Settings: what the landlord prints on every briefing, and how the app keeps data safe.
+
+Landlord name and logo, the emergency-code procedure, code-of-conduct reminders (one a line), the
+safeguarding reporting line, auto-lock minutes and retention years. Save is enabled only when
+something changed and everything is valid; values go through services.settings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from liaison_app.domain.validation import ValidationError
+from liaison_app.services import settings
+from liaison_app.services.catalogues import conduct_points
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.widgets import SectionHeader, muted
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+AUTO_LOCK_RANGE = (1, 120)
+RETENTION_RANGE = (1, 100)
+
+
+def logo_error(path: str) -> str:
+    if not path:
+        return ""
+    p = Path(path)
+    if p.suffix.lower() not in LOGO_SUFFIXES:
+        return QCoreApplication.translate("SettingsPage", "The logo must be a PNG or JPG picture.")
+    if not p.is_file():
+        return QCoreApplication.translate("SettingsPage", "There is no file at this place any more; choose the logo again.")
+    if QPixmap(str(p)).isNull():
+        return QCoreApplication.translate("SettingsPage", "This file is not a picture Liaison can read.")
+    return ""
+
+
+class SettingsPage(QWidget):
+    """The landlord's settings. Signal `saved` after a save."""
+
+    saved = Signal()
+    open_tenant = Signal(str)
+    open_job = Signal(str)
+
+    def __init__(self, store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._loaded: dict[str, str] = {}
+        outer = QVBoxLayout(self)
+        outer.addWidget(SectionHeader(self.tr("Settings"), self, scale=1.5))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._build_form())
+        scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(self._build_buttons())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.refresh()
+
+    # ----- building
+    def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget, hint: str = "",
+             extra: QWidget | None = None) -> None:
+        box = QWidget(self)
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        line = QHBoxLayout()
+        line.addWidget(widget, 0 if isinstance(widget, QSpinBox) else 1)
+        if extra is not None:
+            line.addWidget(extra)
+        if isinstance(widget, QSpinBox):
+            line.addStretch(1)
+        col.addLayout(line)
+        if hint:
+            col.addWidget(muted(hint, box))
+        error = QLabel(box)
+        error.setStyleSheet("color: #8a1c1c;")
+        error.setWordWrap(True)
+        error.hide()
+        col.addWidget(error)
+        widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        form.addRow(label, box)
+        buddy = form.labelForField(box)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(widget)
+        self.inputs[key] = widget
+        self.errors[key] = error
+        signal = widget.textChanged if isinstance(widget, (QLineEdit, QPlainTextEdit)) else widget.valueChanged
+        signal.connect(lambda *_a: self.validate())
+
+    def _text(self, lines: int) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * (lines + 2) + 12)
+        return edit
+
+    def _spin(self, low: int, high: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        return spin
+
+    def _build_form(self) -> QWidget:
+        body = QWidget(self)
+        body.setMaximumWidth(900)  # lines of settings text stay readable on a wide screen
+        column = QVBoxLayout(body)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)  # spare height goes below the form, not between its rows
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, "landlord_name", self.tr("&Landlord name:"), QLineEdit(self),
+                  self.tr("Printed at the top of every briefing."))
+        self._row(form, "landlord_logo", self.tr("Lo&go:"), self._build_logo(), extra=self._logo_buttons())
+        self._row(form, "emergency_procedure", self.tr("&Emergency-code procedure:"), self._text(4),
+                  self.tr("What an operative does when unsafe: the code word, who to call or text."))
+        reminders = self._text(6)
+        reminders.setPlaceholderText("\n".join(k.instruction for k in conduct_points().kinds))
+        self._row(form, "conduct_reminders", self.tr("Code-of-&conduct reminders:"), reminders,
+                  self.tr("One reminder a line, printed on every briefing. Leave empty to use the code's wording."))
+        self._row(form, "safeguarding_line", self.tr("&Safeguarding line:"), QLineEdit(self),
+                  self.tr("How an operative reports signs of abuse or neglect (for example a phone number)."))
+        self._row(form, "auto_lock_minutes", self.tr("&Auto-lock after:"),
+                  self._spin(*AUTO_LOCK_RANGE, self.tr(" minutes idle")))
+        self._row(form, "retention_years", self.tr("&Keep records for:"),
+                  self._spin(*RETENTION_RANGE, self.tr(" years after a tenancy ends")))
+        return body
+
+    def _build_logo(self) -> QLineEdit:
+        self.logo_path = QLineEdit(self)
+        self.logo_path.setPlaceholderText(self.tr("No logo: the landlord name is printed alone"))
+        self.logo_preview = QLabel(self)
+        self.logo_preview.setFixedSize(120, 48)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setAccessibleName(self.tr("Logo preview"))
+        self.logo_path.textChanged.connect(self._show_logo)
+        return self.logo_path
+
+    def _logo_buttons(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        choose = QPushButton(self.tr("C&hoose…"), box)
+        choose.setAccessibleName(self.tr("Choose the logo file"))
+        choose.clicked.connect(self.choose_logo)
+        clear = QPushButton(self.tr("No logo"), box)
+        clear.clicked.connect(lambda: self.logo_path.setText(""))
+        row.addWidget(self.logo_preview)
+        row.addWidget(choose)
+        row.addWidget(clear)
+        return box
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.status = muted("", self)
+        self.revert_button = QPushButton(self.tr("&Undo changes"), self)
+        self.revert_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.revert_button)
+        row.addWidget(self.save_button)
+        return row
+
+    # ----- values
+    def value(self, key: str) -> str:
+        w = self.inputs[key]
+        if isinstance(w, QPlainTextEdit):
+            return "\n".join(line.rstrip() for line in w.toPlainText().strip().splitlines())
+        if isinstance(w, QSpinBox):
+            return str(w.value())
+        return w.text().strip()
+
+    def set_value(self, key: str, value: str) -> None:
+        w = self.inputs[key]
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText(value)
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value) if value.isdigit() else w.minimum())
+        else:
+            w.setText(value)
+
+    def values(self) -> dict[str, str]:
+        return {k: self.value(k) for k in self.inputs}
+
+    def has_unsaved_changes(self) -> bool:
+        return self.values() != self._loaded
+
+    def refresh(self) -> None:
+        stored = settings.all_settings(self.store)
+        for key in self.inputs:
+            self.set_value(key, stored.get(key, ""))
+        self._loaded = self.values()
+        self.status.setText("")
+        self.validate()
+
+    # ----- behaviour
+    def _show_logo(self, path: str) -> None:
+        pixmap = QPixmap(path) if path and not logo_error(path) else QPixmap()
+        if pixmap.isNull():
+            self.logo_preview.clear()
+        else:
+            self.logo_preview.setPixmap(pixmap.scaled(self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                      Qt.TransformationMode.SmoothTransformation))
+
+    def choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the landlord's logo"),
+                                                    self.value("landlord_logo"),
+                                                    self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo_path.setText(path)
+
+    def problems(self) -> dict[str, str]:
+        found = {}
+        if not self.value("landlord_name"):
+            found["landlord_name"] = self.tr("Give the landlord's name: it heads every briefing.")
+        if logo_error(self.value("landlord_logo")):
+            found["landlord_logo"] = logo_error(self.value("landlord_logo"))
+        if not self.value("emergency_procedure"):
+            found["emergency_procedure"] = self.tr("Describe the emergency procedure: it keeps operatives safe.")
+        return found
+
+    def validate(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        found = {**self.problems(), **(extra or {})}
+        for key, label in self.errors.items():
+            label.setText(found.get(key, ""))
+            label.setVisible(key in found)
+        dirty = self.has_unsaved_changes()
+        self.save_button.setEnabled(dirty and not found)
+        self.revert_button.setEnabled(dirty)
+        if dirty:
+            self.status.setText(self.tr("Unsaved changes."))
+        return found
+
+    def save(self) -> bool:
+        if self.validate() or not self.has_unsaved_changes():
+            return False
+        changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}
+        try:
+            for key, value in changed.items():
+                settings.set_setting(self.store, key, value)
+        except ValidationError as exc:
+            self.validate({exc.field or "landlord_name": str(exc)})
+            return False
+        self.refresh()
+        self.status.setText(self.tr("Settings saved."))
+        self.saved.emit()
+        return True

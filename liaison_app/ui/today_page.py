@@ -1,0 +1,367 @@
+"""Today: what needs the officer today, in calm sections with counts. Every line opens its record.
+
+The page only lays out what `services.today.today_view` decided. Arrow keys move through the lines
+(and on from one section to the next); Enter or a double-click opens the tenant or the job.
+"""
+from __future__ import annotations
+
+import weakref
+from datetime import date, datetime
+from typing import Any
+
+import shiboken6
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QPushButton, QScrollArea,
+    QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
+)
+
+from liaison_app.services import today as today_service
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.widgets import SectionHeader, muted
+from liaison_app.ui.workers import Background
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_VISIBLE_LINES = 8
+OVERDUE = QColor("#8a1c1c")
+MUTED = QColor("#5f6368")
+
+# (attribute of TodayView, heading, what an empty section says)
+SECTIONS = (
+    ("appointments", "Appointments today", "No job appointments today."),
+    ("visits", "Visits today", "No visits logged for today."),
+    ("follow_ups", "Follow-ups due", "No follow-ups due."),
+    ("reviews", "Reviews due", "No adjustments, warnings or support plans due for review."),
+    ("checks_due", "Mandatory checks in the next 30 days", "No checks due for tenants with adjustments or support."),
+    ("no_access", "No-access cases", "No open no-access cases."),
+)
+JOB_SECTIONS = ("appointments", "checks_due", "no_access")
+
+
+def _deliver(page_ref: "weakref.ref[TodayPage]", method: str, *args: Any) -> None:
+    """Hand a background result to the page, unless the page has gone meanwhile."""
+    page = page_ref()
+    if page is not None and shiboken6.isValid(page):
+        getattr(page, method)(*args)
+
+
+def item_target(item: Any) -> tuple[str, str] | None:
+    """What a line opens: ("job", id) for work, ("tenant", id) for a person's record, or None."""
+    if item.record_type == "job" or (item.section in JOB_SECTIONS and item.job_id):
+        job_id = item.job_id or item.record_id
+        if job_id:
+            return ("job", job_id)
+    if item.tenant_id:
+        return ("tenant", item.tenant_id)
+    if item.job_id:
+        return ("job", item.job_id)
+    return None
+
+
+def when_text(when: date | datetime | None, on: date) -> str:
+    if when is None:
+        return ""
+    if isinstance(when, datetime):
+        return when.strftime("%H:%M") if when.date() == on else when.strftime("%d %b %H:%M")
+    if when == on:
+        return QCoreApplication.translate("TodayPage", "Today")
+    return when.strftime("%d %b %Y") if when.year != on.year else when.strftime("%d %b")
+
+
+def title_text(item: Any, on: date) -> str:
+    """The title without a leading time the when column already shows."""
+    when = when_text(item.when, on)
+    if when and item.title.startswith(when + " "):
+        return item.title[len(when) + 1:]
+    return item.title
+
+
+def is_overdue(when: date | datetime | None, on: date) -> bool:
+    if when is None:
+        return False
+    day = when.date() if isinstance(when, datetime) else when
+    return day < on
+
+
+class TodayListModel(QAbstractListModel):
+    """The lines of one section."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list[Any] = []
+        self.on = date.today()
+
+    def set_items(self, items: list[Any], on: date) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.on = on
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            when = when_text(item.when, self.on)
+            return " — ".join(p for p in (when, item.title, item.detail) if p)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(p for p in (item.title, item.detail) if p)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            overdue = self.tr("Overdue. ") if is_overdue(item.when, self.on) else ""
+            return overdue + " — ".join(p for p in (when_text(item.when, self.on), item.title, item.detail) if p)
+        if role == ITEM_ROLE:
+            return item
+        return None
+
+
+class TodayLineDelegate(QStyledItemDelegate):
+    """One line: the time or date on the left (red when overdue), the title, then the detail in grey."""
+
+    WHEN_WIDTH = 92
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        return QSize(option.rect.width(), option.fontMetrics.height() + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        item = index.data(ITEM_ROLE)
+        on = index.model().on
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_color = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        rect = option.rect.adjusted(8, 0, -8, 0)
+        painter.save()
+        when = when_text(item.when, on)
+        painter.setPen(text_color if selected else (OVERDUE if is_overdue(item.when, on) else MUTED))
+        when_rect = QRect(rect.left(), rect.top(), self.WHEN_WIDTH, rect.height())
+        painter.drawText(when_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, when)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        left = rect.left() + self.WHEN_WIDTH
+        title = painter.fontMetrics().elidedText(title_text(item, on), Qt.TextElideMode.ElideRight, rect.right() - left)
+        painter.drawText(QRect(left, rect.top(), rect.right() - left, rect.height()),
+                         Qt.AlignmentFlag.AlignVCenter, title)
+        left += painter.fontMetrics().horizontalAdvance(title) + 12
+        painter.setFont(option.font)
+        painter.setPen(text_color if selected else MUTED)
+        detail = painter.fontMetrics().elidedText(item.detail or "", Qt.TextElideMode.ElideRight,
+                                                  max(0, rect.right() - left))
+        painter.drawText(QRect(left, rect.top(), max(0, rect.right() - left), rect.height()),
+                         Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.restore()
+
+
+class TodayList(QListView):
+    """A section's lines. Enter opens; Down past the end and Up past the top move to the next section."""
+
+    open_item = Signal(object)
+    leave_down = Signal()
+    leave_up = Signal()
+
+    def __init__(self, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(TodayListModel(self))
+        self.setItemDelegate(TodayLineDelegate(self))
+        self.setAccessibleName(name)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines are elided
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMouseTracking(True)
+        self.clicked.connect(lambda index: self.open_item.emit(index.data(ITEM_ROLE)))  # lines are links
+
+    def fit_height(self) -> None:
+        rows = min(self.model().rowCount(), MAX_VISIBLE_LINES)
+        line = self.sizeHintForRow(0) if self.model().rowCount() else 0
+        self.setFixedHeight(rows * line + 2 * self.frameWidth())
+        self.setVisible(rows > 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row, count = self.currentIndex().row(), self.model().rowCount()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_item.emit(self.currentIndex().data(ITEM_ROLE))
+        elif event.key() == Qt.Key.Key_Down and row == count - 1:
+            self.leave_down.emit()
+        elif event.key() == Qt.Key.Key_Up and row <= 0:
+            self.leave_up.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def enter_at(self, row: int) -> None:
+        self.setFocus(Qt.FocusReason.TabFocusReason)
+        self.setCurrentIndex(self.model().index(row, 0))
+
+
+class TodaySection(QFrame):
+    """A heading with a count, the lines, and a calm sentence when there is nothing."""
+
+    def __init__(self, key: str, heading: str, empty_text: str, parent=None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.heading_text = heading
+        self.setObjectName("todaySection")
+        self.setStyleSheet("QFrame#todaySection { background: palette(base); border: 1px solid #dadce0;"
+                           " border-radius: 6px; }")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 8, 10, 8)
+        lay.setSpacing(4)
+        self.header = SectionHeader(heading, self, scale=1.1)
+        self.header.setStyleSheet("border: none;")
+        self.list = TodayList(heading, self)
+        self.empty = muted(empty_text, self)
+        self.empty.setStyleSheet("color: #5f6368; border: none;")
+        lay.addWidget(self.header)
+        lay.addWidget(self.list)
+        lay.addWidget(self.empty)
+        lay.addStretch(1)  # keep the heading at the top when the neighbouring section is taller
+
+    def set_items(self, items: list[Any], on: date) -> None:
+        self.list.model().set_items(items, on)
+        self.count = len(items)
+        overdue = sum(1 for i in items if is_overdue(i.when, on))
+        text = f"{self.heading_text} · {len(items)}"
+        accessible = text
+        if overdue:
+            late = self.tr("%s overdue") % overdue
+            text += f'&nbsp;&nbsp;<span style="color:{OVERDUE.name()}">{late}</span>'
+            accessible += f", {late}"
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setText(text)
+        self.header.setAccessibleName(accessible)
+        self.list.fit_height()
+        self.empty.setVisible(not items)
+
+
+class TodayPage(QWidget):
+    """The officer's day. Signals: open_tenant(tenant_id), open_job(job_id)."""
+
+    open_tenant = Signal(str)
+    open_job = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._generation = 0
+        self._focus_when_loaded = False
+        self.on: date | None = None  # None: the real today; tests may fix a day
+        self.sections: dict[str, TodaySection] = {}
+        outer = QVBoxLayout(self)
+        outer.addLayout(self._build_top())
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._build_sections())
+        outer.addWidget(scroll, 1)
+        self.refresh()
+
+    def _build_top(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.title = SectionHeader(self.tr("Today"), self, scale=1.5)
+        self.summary = muted("", self)
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Refresh (F5)"))
+        self.refresh_button.setShortcut("F5")
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.title)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        return top
+
+    def _build_sections(self) -> QWidget:
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        order = []
+        for n, (key, heading, empty) in enumerate(SECTIONS):
+            section = TodaySection(key, self.tr(heading), self.tr(empty), body)
+            grid.addWidget(section, n // 2, n % 2)
+            self.sections[key] = section
+            order.append(section)
+            section.list.open_item.connect(self.open_item)
+        grid.setRowStretch(len(SECTIONS) // 2 + 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._chain(order)
+        return body
+
+    def _chain(self, order: list[TodaySection]) -> None:
+        for i, section in enumerate(order):
+            section.list.leave_down.connect(lambda i=i: self._move(i, +1))
+            section.list.leave_up.connect(lambda i=i: self._move(i, -1))
+
+    def _move(self, index: int, step: int) -> None:
+        keys = [k for k, _h, _e in SECTIONS]
+        j = index + step
+        while 0 <= j < len(keys):
+            target = self.sections[keys[j]].list
+            if target.model().rowCount():
+                target.enter_at(0 if step > 0 else target.model().rowCount() - 1)
+                return
+            j += step
+
+    def refresh(self) -> None:
+        """Gather the day off the UI thread (a large store takes seconds); `loaded` follows."""
+        on = self.on or date.today()
+        self._generation += 1
+        generation = self._generation
+        self.summary.setText(self.tr("Gathering your day…"))
+        self.refresh_button.setEnabled(False)
+        page = weakref.ref(self)
+        job = Background(today_service.today_view, self.store, on)
+        job.succeeded.connect(lambda view: _deliver(page, "_show", generation, view, on))
+        job.failed.connect(lambda exc: _deliver(page, "_fail", generation, exc, on))
+        job.start()
+
+    def _show(self, generation: int, view: Any, on: date) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        total = 0
+        for key, section in self.sections.items():
+            items = list(getattr(view, key))
+            section.set_items(items, on)
+            total += len(items)
+        self.title.setText(self.tr("Today, %s") % on.strftime("%A %d %B %Y").replace(" 0", " "))
+        if total == 0:
+            self.summary.setText(self.tr("Nothing needs you today."))
+        else:
+            self.summary.setText(self.tr("One thing needs you.") if total == 1 else
+                                 self.tr("%s things need you.") % total)
+        self.refresh_button.setEnabled(True)
+        if self._focus_when_loaded:
+            self._focus_when_loaded = False
+            self._move(-1, +1)
+        self.loaded.emit()
+
+    def _fail(self, generation: int, exc: BaseException, on: date) -> None:
+        self.refresh_button.setEnabled(True)
+        self.summary.setText(self.tr("Your day could not be gathered. Press Refresh to try again."))
+        raise exc  # to the application's error hook: logged and shown, never swallowed
+
+    def focus_first(self) -> None:
+        """Put the keyboard on the first line (once the day has arrived, if it is still on its way)."""
+        self._focus_when_loaded = not self.refresh_button.isEnabled()
+        self._move(-1, +1)
+
+    def open_item(self, item: Any) -> None:
+        target = item_target(item)
+        if target is None:
+            return
+        kind, record_id = target
+        (self.open_job if kind == "job" else self.open_tenant).emit(record_id)
+
+    def section_items(self, key: str) -> list[Any]:
+        return list(self.sections[key].list.model().items)
