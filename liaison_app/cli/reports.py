@@ -1,0 +1,73 @@
+"""`report checks-due [--days N] -o FILE`, `report no-access -o FILE`, `report conduct --from --to -o FILE`.
+
+FILE ends .csv or .pdf. Bad input exits 1 with the reason; nothing half-written is left behind.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from liaison_app.cli.common import open_for_command
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="export a report as CSV or PDF")
+    what = p.add_subparsers(dest="report", metavar="REPORT", required=True)
+
+    r = what.add_parser("checks-due", help="mandatory checks due, with adjustments and support-plan flag")
+    r.add_argument("--days", type=int, default=30, metavar="N", help="due within N days (default 30)")
+    _output(r)
+
+    r = what.add_parser("no-access", help="mandatory checks with failed access, by stage")
+    _output(r)
+
+    r = what.add_parser("conduct", help="tenant feedback per contractor and code-of-conduct point")
+    r.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    r.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
+    _output(r)
+
+
+def _output(parser) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.pdf")
+    parser.set_defaults(func=run_report)
+
+
+def _build(store, args):
+    from liaison_app.services import reports
+
+    if args.report == "checks-due":
+        return reports.checks_due_report(store, days=args.days)
+    if args.report == "no-access":
+        return reports.no_access_report(store)
+    return reports.conduct_report(store, args.date_from, args.date_to)
+
+
+def run_report(args) -> int:
+    from liaison_app.cli import CommandError
+    from liaison_app.domain.validation import ValidationError, parse_date
+    from liaison_app.services.reports import export_report
+
+    target = Path(args.output)
+    if target.suffix.lower() not in (".csv", ".pdf"):
+        raise CommandError("Name the report file .csv or .pdf.")
+    if not target.parent.is_dir():
+        raise CommandError(f"No such folder: {target.parent}.")
+    if getattr(args, "days", 0) < 0:
+        raise CommandError("--days cannot be negative.")
+    try:
+        for name in ("date_from", "date_to"):
+            if hasattr(args, name):
+                parse_date(getattr(args, name), required=True)
+    except ValidationError as exc:
+        raise CommandError(f"--{name.removeprefix('date_')}: {exc}") from exc
+    store = open_for_command(args)
+    try:
+        report = _build(store, args)
+        export_report(store, report, target)
+    except ValidationError as exc:
+        raise CommandError(str(exc)) from exc
+    except OSError as exc:
+        raise CommandError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    finally:
+        store.close()
+    print(f"Report written: {target} ({len(report.rows)} rows)")
+    return 0

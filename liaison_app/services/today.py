@@ -1,0 +1,197 @@
+"""The officer's day: what needs attention today, gathered from every area.
+
+Sections: today's job appointments and visits; follow-ups due or overdue; adjustments, risk
+warnings and support plans due for review (within 14 days or overdue); mandatory checks due in
+the next 30 days for tenants with an adjustment or a support plan; and no-access cases with their
+stage and days left. Titles and details carry names, references and catalogue labels only —
+never a reason, a detail, a note or a cause of strain.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlmodel import Session, select
+
+from liaison_app.domain import (AccessAttempt, Adjustment, Block, Contractor, FollowUp, Home, Job, RiskWarning,
+                                SupportPlan, Tenant, Visit)
+from liaison_app.domain import checks_rules as rules
+from liaison_app.domain.enums import JobStatus, PlanStatus
+from liaison_app.services.access import job_escalation
+from liaison_app.services.catalogues import adjustment_kinds, job_types, visit_types, warning_kinds
+from liaison_app.services.checks import CLOSED_STATUSES, due_checks
+from liaison_app.store import Store
+
+REVIEW_DAYS = 14
+CHECK_DAYS = 30
+
+
+@dataclass
+class TodayItem:
+    section: str
+    when: date | datetime | None
+    title: str
+    detail: str
+    tenant_id: str | None
+    job_id: str | None
+    record_type: str
+    record_id: str
+
+
+@dataclass
+class TodayView:
+    appointments: list[TodayItem] = field(default_factory=list)
+    visits: list[TodayItem] = field(default_factory=list)
+    follow_ups: list[TodayItem] = field(default_factory=list)
+    reviews: list[TodayItem] = field(default_factory=list)
+    checks_due: list[TodayItem] = field(default_factory=list)
+    no_access: list[TodayItem] = field(default_factory=list)
+
+    def count(self) -> int:
+        return sum(len(getattr(self, name)) for name in SECTIONS)
+
+
+SECTIONS = ("appointments", "visits", "follow_ups", "reviews", "checks_due", "no_access")
+
+
+class _Names:
+    """Tenant names and places, looked up once per view."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._tenants: dict[str, Tenant | None] = {}
+
+    def preload(self, tenant_ids) -> None:
+        """Fetch many tenants in a few queries instead of one each."""
+        wanted = list({t for t in tenant_ids if t and t not in self._tenants})
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            found = {t.id: t for t in self.session.exec(select(Tenant).where(Tenant.id.in_(chunk)))}
+            self._tenants.update({t: found.get(t) for t in chunk})
+
+    def tenant(self, tenant_id: str | None) -> Tenant | None:
+        if not tenant_id:
+            return None
+        if tenant_id not in self._tenants:
+            self._tenants[tenant_id] = self.session.get(Tenant, tenant_id)
+        return self._tenants[tenant_id]
+
+    def name(self, tenant_id: str | None) -> str:
+        tenant = self.tenant(tenant_id)
+        return tenant.display_name if tenant else ""
+
+    def place(self, job: Job) -> str:
+        if job.block_id:
+            block = self.session.get(Block, job.block_id)
+            return f"{block.name} (communal)" if block else ""
+        tenant = self.tenant(job.tenant_id)
+        home_id = job.home_id or (tenant.home_id if tenant else None)
+        home = self.session.get(Home, home_id) if home_id else None
+        return home.one_line() if home else ""
+
+
+def _when_text(due: date, on: date) -> str:
+    left = (due - on).days
+    if left < 0:
+        return f"overdue since {due.isoformat()}"
+    return "due today" if left == 0 else f"due {due.isoformat()} ({left} days)"
+
+
+def _appointments(session: Session, names: _Names, on: date) -> list[TodayItem]:
+    start = datetime.combine(on, time.min)
+    query = select(Job).where(Job.appointment_start >= start, Job.appointment_start < start + timedelta(days=1),
+                              Job.status != JobStatus.CANCELLED.value).order_by(Job.appointment_start)
+    items = []
+    for job in session.exec(query):
+        contractor = session.get(Contractor, job.contractor_id)
+        who = names.name(job.tenant_id) or names.place(job)
+        title = f"{job.appointment_start:%H:%M} {job_types().label(job.job_type)} — {who}"
+        detail = " · ".join(p for p in (job.job_ref, names.place(job), contractor.name if contractor else "") if p)
+        items.append(TodayItem("appointments", job.appointment_start, title, detail, job.tenant_id, job.id,
+                               "job", job.id))
+    return items
+
+
+def _visits(session: Session, names: _Names, on: date) -> list[TodayItem]:
+    start = datetime.combine(on, time.min)
+    query = select(Visit).where(Visit.at >= start, Visit.at < start + timedelta(days=1)).order_by(Visit.at)
+    return [TodayItem("visits", v.at, f"{v.at:%H:%M} {visit_types().label(v.visit_type)} — {names.name(v.tenant_id)}",
+                      "", v.tenant_id, v.job_id, "visit", v.id) for v in session.exec(query)]
+
+
+def _follow_ups(session: Session, names: _Names, on: date) -> list[TodayItem]:
+    query = select(FollowUp).where(FollowUp.due_date <= on, FollowUp.done_on.is_(None)).order_by(FollowUp.due_date)
+    found = list(session.exec(query))
+    names.preload(f.tenant_id for f in found)
+    return [TodayItem("follow_ups", f.due_date, f"{f.action} — {names.name(f.tenant_id)}",
+                      _when_text(f.due_date, on), f.tenant_id, None, "followup", f.id) for f in found]
+
+
+def _reviews(session: Session, names: _Names, on: date) -> list[TodayItem]:
+    horizon = on + timedelta(days=REVIEW_DAYS)
+    items = []
+    for cls, catalogue, what, rtype in ((Adjustment, adjustment_kinds(), "adjustment", "adjustment"),
+                                        (RiskWarning, warning_kinds(), "risk warning", "riskwarning")):
+        query = select(cls).where(cls.review_date <= horizon, (cls.end_date.is_(None)) | (cls.end_date > on))
+        found = list(session.exec(query))
+        names.preload(r.tenant_id for r in found)
+        for rec in found:
+            who = names.name(rec.tenant_id) or "a home"
+            items.append(TodayItem("reviews", rec.review_date, f"Review {what}: {catalogue.label(rec.kind)} — {who}",
+                                   _when_text(rec.review_date, on), rec.tenant_id, None, rtype, rec.id))
+    query = select(SupportPlan).where(SupportPlan.review_date <= horizon,
+                                      SupportPlan.status != PlanStatus.CLOSED.value)
+    plans = list(session.exec(query))
+    names.preload(p.tenant_id for p in plans)
+    for plan in plans:
+        items.append(TodayItem("reviews", plan.review_date, f"Review support plan — {names.name(plan.tenant_id)}",
+                               _when_text(plan.review_date, on), plan.tenant_id, None, "supportplan", plan.id))
+    return sorted(items, key=lambda i: (i.when, i.title))
+
+
+def _checks_due(store: Store, names: _Names, on: date) -> list[TodayItem]:
+    items = []
+    due_list = due_checks(store, days=CHECK_DAYS, today=on, only_supported=True)
+    names.preload(d.tenant_id for d in due_list)
+    for due in due_list:
+        support = list(due.adjustments) + (["support plan"] if due.has_support_plan else [])
+        title = f"{due.label} — {names.name(due.tenant_id)}"
+        detail = f"{_when_text(due.due_date, on)} · " + ", ".join(support)
+        items.append(TodayItem("checks_due", due.due_date, title, detail, due.tenant_id, due.job_id,
+                               "job" if due.job_id else "safetycheck", due.job_id or ""))
+    return items
+
+
+def no_access_jobs(session: Session) -> list[Job]:
+    """Open mandatory-check jobs with at least one access attempt."""
+    mandatory = [k.code for k in job_types().kinds if k.get("mandatory")]
+    attempted = select(AccessAttempt.job_id).distinct()
+    query = select(Job).where(Job.id.in_(attempted), Job.status.not_in(CLOSED_STATUSES),
+                              Job.job_type.in_(mandatory))
+    return list(session.exec(query))
+
+
+def _no_access(session: Session, names: _Names, on: date) -> list[TodayItem]:
+    items = []
+    for job in no_access_jobs(session):
+        esc = job_escalation(session, job, on)
+        if esc.stage in (rules.ACCESS_GAINED, rules.NOT_STARTED):
+            continue
+        who = names.name(job.tenant_id) or names.place(job)
+        left = "no due date" if esc.days_left is None else f"{esc.days_left} days left"
+        title = f"{job.job_ref} {job_types().label(job.job_type)}: {esc.stage} — {who}"
+        detail = " · ".join(p for p in (left, f"{esc.failed_attempts} failed attempts", esc.prompt) if p)
+        items.append(TodayItem("no_access", esc.due_date, title, detail, job.tenant_id, job.id, "job", job.id))
+    return sorted(items, key=lambda i: (i.when is None, i.when or on, i.title))
+
+
+def today_view(store: Store, on: date | None = None) -> TodayView:
+    """Everything that needs the officer on `on` (default today)."""
+    on = on or date.today()
+    with store.read() as session:
+        names = _Names(session)
+        view = TodayView(appointments=_appointments(session, names, on), visits=_visits(session, names, on),
+                         follow_ups=_follow_ups(session, names, on), reviews=_reviews(session, names, on),
+                         no_access=_no_access(session, names, on))
+        view.checks_due = _checks_due(store, names, on)
+    return view
