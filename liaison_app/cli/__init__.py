@@ -16,6 +16,9 @@ from liaison_app import __version__
 COMMAND_MODULES = [
     "liaison_app.cli.gui",
     "liaison_app.cli.data",
+    "liaison_app.cli.safety",
+    "liaison_app.cli.briefs",
+    "liaison_app.cli.reports",
 ]
 
 
@@ -30,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Liaison {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store file (default: LIAISON_DB, else your data folder)")
+    parser.add_argument("--officer", metavar="NAME", help="your user name, once the store has officer accounts")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

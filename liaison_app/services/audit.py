@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
-from sqlmodel import Session, select
+from sqlmodel import Session, or_, select
 
 from liaison_app.domain import AuditEvent, utcnow
 from liaison_app.store import Store
@@ -72,3 +72,54 @@ def verify_chain(store: Store) -> ChainReport:
                 return ChainReport(False, count, ev.seq, "this event was changed after it was written")
             prev = ev.hash
     return ChainReport(True, count)
+
+
+@dataclass
+class AuditFilter:
+    """What the audit viewer narrows to; empty values match everything."""
+
+    officer: str = ""
+    action: str = ""
+    record: str = ""  # a record id, or a record type such as "tenant"
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+
+
+def list_audit(store: Store, filters: AuditFilter | None = None, limit: int = 200, offset: int = 0) -> list[AuditEvent]:
+    """Audit events, newest first, for the admin's audit viewer (read-only; admins only)."""
+    from liaison_app.services.officers import require_role
+
+    require_role(store, "admin")
+    f = filters or AuditFilter()
+    query = select(AuditEvent)
+    if f.officer:
+        query = query.where(AuditEvent.officer == f.officer.strip())
+    if f.action:
+        query = query.where(AuditEvent.action == f.action.strip())
+    if f.record:
+        text = f.record.strip()
+        query = query.where(or_(AuditEvent.record_id == text, AuditEvent.record_type == text))
+    if f.date_from:
+        query = query.where(AuditEvent.at >= datetime.combine(f.date_from, time.min))
+    if f.date_to:
+        query = query.where(AuditEvent.at < datetime.combine(f.date_to + timedelta(days=1), time.min))
+    query = query.order_by(AuditEvent.seq.desc()).offset(max(0, offset)).limit(max(0, limit))
+    with store.read() as session:
+        return list(session.exec(query).all())
+
+
+def audit_actions(store: Store) -> list[str]:
+    """The actions that occur in the trail, for the viewer's filter list."""
+    with store.read() as session:
+        return sorted(session.exec(select(AuditEvent.action).distinct()).all())
+
+
+def events_about(store: Store, record_ids: Iterable[str]) -> list[AuditEvent]:
+    """Every event naming one of `record_ids` (for a subject access export), oldest first."""
+    ids = list(set(record_ids))
+    found: list[AuditEvent] = []
+    with store.read() as session:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found += session.exec(select(AuditEvent).where(AuditEvent.record_id.in_(chunk))).all()
+    return sorted(found, key=lambda ev: ev.seq)

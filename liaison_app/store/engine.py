@@ -13,6 +13,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 import liaison_app.domain  # noqa: F401  (registers every table on the metadata)
@@ -20,6 +21,18 @@ import liaison_app.domain  # noqa: F401  (registers every table on the metadata)
 
 class StoreError(Exception):
     """The store cannot be opened or used; the message is fit to show an officer."""
+
+
+def _translate(exc: OperationalError) -> Exception:
+    """Disk full, read-only folder or a failing disk become a StoreError an officer can act on."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text:
+        return StoreError("The disk is full: nothing was saved. Free some space and save again.")
+    if "readonly" in text or "read-only" in text:
+        return StoreError("The store's folder is read-only: nothing was saved. Check the folder's permissions.")
+    if "disk i/o" in text:
+        return StoreError("The disk reported an error: nothing was saved. Check the disk and save again.")
+    return exc
 
 
 def _os_user() -> str:
@@ -69,6 +82,7 @@ class Store:
             try:
                 yield session
             finally:
+                session.expunge_all()  # detached but loaded: a rollback would expire them
                 session.rollback()
 
     @contextmanager
@@ -78,6 +92,9 @@ class Store:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise _translate(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -85,18 +102,31 @@ class Store:
     @contextmanager
     def raw(self) -> Iterator:
         """A core connection inside one BEGIN IMMEDIATE transaction, for bulk work (imports, demo)."""
-        with self.engine.execution_options(immediate=True).begin() as conn:
-            yield conn
+        try:
+            with self.engine.execution_options(immediate=True).begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise _translate(exc) from exc
 
     def close(self) -> None:
         self.engine.dispose()
+        lock = getattr(self, "lock", None)
+        if lock is not None:
+            lock.release()
 
 
-def open_store(path: str | Path, *, migrate: bool = True, create: bool = True) -> Store:
-    """Open (and if need be create and migrate) the store at `path`."""
+def open_store(path: str | Path, *, migrate: bool = True, create: bool = True, lock: bool = True,
+               check: bool = True) -> Store:
+    """Open (and if need be create and migrate) the store at `path`.
+
+    Refuses a network or cloud-synced folder, a store another copy of Liaison has open (lock file
+    beside it; `lock=False` only for tools that must not take it), and a damaged store (untouched;
+    `check=False` only if the caller runs `store.safety.check_store_file` itself, e.g. off the UI thread)."""
     from liaison_app.store import migrate as migrations
+    from liaison_app.store import safety
 
     path = Path(path).expanduser().resolve()
+    safety.check_location(path)
     if not path.exists():
         if not create:
             raise StoreError(f"No store at {path}.")
@@ -104,12 +134,23 @@ def open_store(path: str | Path, *, migrate: bool = True, create: bool = True) -
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Cannot create the folder for the store: {exc.strerror}.") from exc
-    engine = make_engine(f"sqlite:///{path.as_posix()}")
+    store_lock = safety.StoreLock(path) if lock else None
+    if store_lock is not None:
+        store_lock.acquire()
+    try:
+        if check:
+            safety.check_store_file(path)
+        engine = make_engine(f"sqlite:///{path.as_posix()}")
+    except Exception:
+        if store_lock is not None:
+            store_lock.release()
+        raise
     store = Store(path, engine)
+    store.lock = store_lock
     try:
         if migrate:
             migrations.upgrade(store)
     except Exception:
-        engine.dispose()
+        store.close()
         raise
     return store

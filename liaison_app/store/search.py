@@ -19,7 +19,7 @@ from typing import Any
 
 from liaison_app.store.engine import Store
 
-SPARSE_LIMIT = 4000
+SPARSE_LIMIT = 6000
 
 _COLUMNS = (
     "t.id, t.tenancy_ref, t.title, t.first_name, t.preferred_name, t.last_name, "
@@ -80,30 +80,36 @@ def build_query(text: str) -> _Query | None:
             conds.append(f"instr(t.search_text, :w{i}) > 0")
     else:
         first, extra = short_words[0], short_words[1:]
-        title = first[:1].upper() + first[1:]  # NOCASE folds ASCII only: 'ó' must also try 'Ó'
-        q.params.update(lo=first, hi=_next_prefix(first), tlo=title, thi=_next_prefix(title),
-                        plo=first.upper(), phi=_next_prefix(first.upper()))
-        by_postcode = len(first) == 2  # one letter names a quarter of the country's postcodes: too many
-        q.candidates = (
-            "SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE >= :lo AND last_name COLLATE NOCASE < :hi "
-            "UNION ALL SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE >= :tlo "
-            "AND last_name COLLATE NOCASE < :thi "
-            "UNION ALL SELECT rowid AS rid FROM tenant WHERE search_text >= :lo AND search_text < :hi"
-            + (" UNION ALL SELECT tt.rowid AS rid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id "
-               "WHERE hh.postcode >= :plo AND hh.postcode < :phi" if by_postcode else "")
-        )
-        conds.append(
-            "((t.last_name COLLATE NOCASE >= :lo AND t.last_name COLLATE NOCASE < :hi) "
-            "OR (t.last_name COLLATE NOCASE >= :tlo AND t.last_name COLLATE NOCASE < :thi) "
-            "OR (t.search_text >= :lo AND t.search_text < :hi)"
-            + (" OR EXISTS (SELECT 1 FROM home AS hp WHERE hp.id = t.home_id "
-               "AND hp.postcode >= :plo AND hp.postcode < :phi))" if by_postcode else ")")
-        )
+        conds.append(_prefix_query(q, first))
     for i, w in enumerate(extra):
         q.params[f"s{i}"] = w
         conds.append(f"instr(t.search_text, :s{i}) > 0")
     q.condition = " AND ".join(conds)
     return q
+
+
+def _prefix_query(q: _Query, first: str) -> str:
+    """One or two characters: a prefix of the last name or first name, or (two) of the postcode.
+    Sets q's candidates and parameters; returns the row condition."""
+    title = first[:1].upper() + first[1:]  # NOCASE folds ASCII only: 'ó' must also try 'Ó'
+    q.params.update(lo=first, hi=_next_prefix(first), tlo=title, thi=_next_prefix(title),
+                    plo=first.upper(), phi=_next_prefix(first.upper()))
+    by_postcode = len(first) == 2  # one letter names a quarter of the country's postcodes: too many
+    q.candidates = (
+        "SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE >= :lo AND last_name COLLATE NOCASE < :hi "
+        + ("" if first.isascii() else "UNION ALL SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE "
+           ">= :tlo AND last_name COLLATE NOCASE < :thi ")
+        + "UNION ALL SELECT rowid AS rid FROM tenant WHERE search_text >= :lo AND search_text < :hi"
+        + (" UNION ALL SELECT tt.rowid AS rid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id "
+           "WHERE hh.postcode >= :plo AND hh.postcode < :phi" if by_postcode else "")
+    )
+    return (
+        "((t.last_name COLLATE NOCASE >= :lo AND t.last_name COLLATE NOCASE < :hi) "
+        "OR (t.last_name COLLATE NOCASE >= :tlo AND t.last_name COLLATE NOCASE < :thi) "
+        "OR (t.search_text >= :lo AND t.search_text < :hi)"
+        + (" OR EXISTS (SELECT 1 FROM home AS hp WHERE hp.id = t.home_id "
+           "AND hp.postcode >= :plo AND hp.postcode < :phi))" if by_postcode else ")")
+    )
 
 
 def _hits(rows) -> list[TenantHit]:

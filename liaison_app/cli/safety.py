@@ -1,0 +1,89 @@
+"""Commands that keep data safe: `backup [-o FILE]`, `export tenant REF -o FILE`, `audit verify`."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from liaison_app.cli.common import open_for_command
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="copy the store to a checked backup file")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write it (default: the store's backup folder)")
+    p.set_defaults(func=run_backup)
+
+    p = sub.add_parser("export", help="subject access: everything held on one tenant")
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    t = what.add_parser("tenant", help="everything held on one tenant, as .pdf or .json")
+    t.add_argument("tenancy_ref", metavar="TENANCY_REF")
+    t.add_argument("-o", "--output", metavar="FILE", required=True, help="FILE.pdf or FILE.json")
+    t.set_defaults(func=run_export_tenant)
+
+    p = sub.add_parser("audit", help="the audit trail")
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    v = what.add_parser("verify", help="check the audit trail's hash chain for tampering")
+    v.set_defaults(func=run_audit_verify)
+
+
+def run_backup(args) -> int:
+    from liaison_app.cli import CommandError
+    from liaison_app.paths import backup_dir
+    from liaison_app.services.audit import audit
+    from liaison_app.store import StoreError
+    from liaison_app.store.backup import backup_to
+
+    store = open_for_command(args)
+    try:
+        target = Path(args.output) if args.output else (
+            backup_dir(store.path) / f"{store.path.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.db")
+        if target.resolve() == store.path:
+            raise CommandError("The backup cannot replace the store itself; choose another file.")
+        try:
+            backup_to(store, target)
+        except (StoreError, OSError) as exc:
+            raise CommandError(f"The backup failed: {exc}") from exc
+        audit(store, "backup", summary="backup written")
+        print(f"Backup written: {target}")
+        return 0
+    finally:
+        store.close()
+
+
+def run_export_tenant(args) -> int:
+    from liaison_app.cli import CommandError
+    from liaison_app.services.officers import NotAllowed
+    from liaison_app.services.subject_access import export_tenant
+    from liaison_app.services.tenants import find_tenant
+
+    if Path(args.output).suffix.lower() not in (".pdf", ".json"):
+        raise CommandError("Name the export file .pdf or .json.")
+    store = open_for_command(args)
+    try:
+        tenant = find_tenant(store, args.tenancy_ref)
+        if tenant is None:
+            raise CommandError(f"No tenancy with reference {args.tenancy_ref}.")
+        try:
+            path = export_tenant(store, tenant.id, args.output)
+        except NotAllowed as exc:
+            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(f"Could not write {args.output}: {exc.strerror or exc}") from exc
+        print(f"Export written: {path}")
+        return 0
+    finally:
+        store.close()
+
+
+def run_audit_verify(args) -> int:
+    from liaison_app.services.audit import verify_chain
+
+    store = open_for_command(args)
+    try:
+        report = verify_chain(store)
+    finally:
+        store.close()
+    if report.ok:
+        print(f"OK: {report.events} audit events, chain intact.")
+        return 0
+    print(f"FAILED at event {report.first_bad_seq}: {report.problem}.")
+    return 1

@@ -1,0 +1,112 @@
+"""Erasure (UK GDPR Art. 17) and retention: deleting a tenant so no copy stays in the live store.
+
+What is erased: the tenancy row and everything about the person — adjustments with reasons, person
+risk warnings, visits, follow-ups, support plans (measures, contacts, job links), conduct feedback
+and safeguarding concerns. The home's own risk warnings go too unless another tenancy uses the
+home (they describe the household that lived there).
+
+What stays: the home, its block and mandatory check calendar, and the works orders and access
+attempts on the home (the landlord's compliance record of work on its property). They are unlinked
+from the tenant and the attempts' private notes are blanked. Audit events stay as well: they hold
+record ids, field names and officers, never names or values, and removing them would break the
+hash chain. Backups are not touched: they age out after 30 days (store/safety.py).
+
+The store runs with secure_delete on, so deleted rows are overwritten; the tenant search index is
+optimised so the name leaves it, and the log is checkpointed and truncated and the file vacuumed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, func, select, text, update
+
+from liaison_app.domain import (AccessAttempt, Adjustment, ConductFeedback, FollowUp, Job, RiskWarning,
+                                SafeguardingConcern, SupportContact, SupportMeasure, SupportPlan, SupportPlanJob,
+                                Tenant, Visit)
+from liaison_app.domain.enums import Role
+from liaison_app.domain.validation import add_months
+from liaison_app.services.audit import record_event
+from liaison_app.services.officers import _setting, require_role
+from liaison_app.store import Store
+
+
+@dataclass
+class RetentionRow:
+    tenant_id: str
+    tenancy_ref: str
+    tenancy_end: date
+
+
+def _delete_person_rows(conn, tenant_id: str, home_id: str | None) -> int:
+    plan_ids = select(SupportPlan.id).where(SupportPlan.tenant_id == tenant_id)
+    job_ids = select(Job.id).where(Job.tenant_id == tenant_id)
+    statements = [
+        delete(SupportPlanJob).where(SupportPlanJob.plan_id.in_(plan_ids)),
+        delete(SupportMeasure).where(SupportMeasure.plan_id.in_(plan_ids)),
+        delete(SupportContact).where(SupportContact.plan_id.in_(plan_ids)),
+        delete(SupportPlan).where(SupportPlan.tenant_id == tenant_id),
+        delete(FollowUp).where(FollowUp.tenant_id == tenant_id),
+        delete(Visit).where(Visit.tenant_id == tenant_id),
+        delete(Adjustment).where(Adjustment.tenant_id == tenant_id),
+        delete(RiskWarning).where(RiskWarning.tenant_id == tenant_id),
+        delete(SafeguardingConcern).where(SafeguardingConcern.tenant_id == tenant_id),
+        delete(ConductFeedback).where(ConductFeedback.tenant_id == tenant_id),
+        update(AccessAttempt).where(AccessAttempt.job_id.in_(job_ids)).values(notes=""),
+        update(Job).where(Job.tenant_id == tenant_id).values(tenant_id=None),
+    ]
+    if home_id is not None:
+        others = conn.execute(select(func.count()).select_from(Tenant).where(
+            Tenant.home_id == home_id, Tenant.id != tenant_id)).scalar_one()
+        if not others:
+            statements.append(delete(RiskWarning).where(RiskWarning.home_id == home_id))
+    statements.append(delete(Tenant).where(Tenant.id == tenant_id))
+    return sum(max(conn.execute(st).rowcount, 0) for st in statements)
+
+
+def erase_tenant(store: Store, tenant_id: str) -> int:
+    """Erase the tenant (admins only). Returns how many rows were deleted or cleared."""
+    require_role(store, Role.ADMIN)
+    with store.write() as session:
+        tenant = session.get(Tenant, tenant_id)
+        if tenant is None:
+            raise LookupError("No such tenant.")
+        home_id = tenant.home_id
+        session.expunge(tenant)
+        conn = session.connection()
+        count = _delete_person_rows(conn, tenant_id, home_id)
+        conn.execute(text("INSERT INTO tenant_fts(tenant_fts) VALUES('optimize')"))
+        record_event(session, store.actor, "erase", "tenant", tenant_id, (), f"{count} rows erased")
+    _compact(store)
+    return count
+
+
+def _compact(store: Store) -> None:
+    """Leave no copy of deleted rows in the log or free pages: checkpoint, vacuum, truncate the log."""
+    store.engine.dispose()  # no idle connection keeps an old snapshot of the log
+    raw = store.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        conn.execute("PRAGMA secure_delete=ON")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:
+            raise RuntimeError("The store is busy; the erasure is done but the file could not be compacted yet.")
+    finally:
+        raw.close()
+
+
+def records_past_retention(store: Store, years: int | None = None, today: date | None = None) -> list[RetentionRow]:
+    """Tenancies that ended more than `years` ago (default: setting retention_years, else 6)."""
+    if years is None:
+        try:
+            years = int(_setting(store, "retention_years", "6"))
+        except ValueError:
+            years = 6
+    cutoff = add_months(today or date.today(), -12 * years)
+    with store.read() as session:
+        rows = session.execute(select(Tenant.id, Tenant.tenancy_ref, Tenant.tenancy_end)
+                               .where(Tenant.tenancy_end.is_not(None), Tenant.tenancy_end < cutoff)
+                               .order_by(Tenant.tenancy_end)).all()
+    return [RetentionRow(r[0], r[1], r[2]) for r in rows]

@@ -1,0 +1,107 @@
+"""Safeguarding concerns: restricted to safeguarding leads and the officer who raised each one.
+
+A concern never reaches a briefing, a report, a log or an audit event's text: audit events name
+the fields changed, never their values, and a concern another officer may not see is answered
+as if it did not exist.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlmodel import select
+
+from liaison_app.domain import SafeguardingConcern, Tenant
+from liaison_app.domain.enums import ConcernStatus, Role, SafeguardingCategory
+from liaison_app.domain.validation import ValidationError
+from liaison_app.services import records
+from liaison_app.services.audit import record_event
+from liaison_app.store import Store
+
+EDITABLE = {"category", "what_was_seen", "referred_to", "referred_on", "raised_by_contractor", "status",
+            "closed_on"}
+
+
+def _choice(value: str, allowed: list[str], field: str) -> str:
+    text = (value or "").strip().lower()
+    if text not in allowed:
+        raise ValidationError(f"Choose one of: {', '.join(a.replace('_', ' ') for a in allowed)}.", field)
+    return text
+
+
+def _required(value: str, field: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("Say what was seen or heard.", field)
+    return text
+
+
+def _may_see(store: Store, concern: SafeguardingConcern) -> bool:
+    if store.actor_role == Role.SAFEGUARDING_LEAD:
+        return True
+    if store.actor_id:
+        return concern.raised_by_officer_id == store.actor_id
+    # No accounts yet: the operating-system user sees what they raised themselves.
+    return concern.raised_by_officer_id is None and concern.created_by == store.actor
+
+
+def raise_concern(store: Store, tenant_id: str, category: str, *, what_was_seen: str, referred_to: str = "",
+                  raised_by_contractor: str = "", raised_on: date | None = None) -> SafeguardingConcern:
+    """Record a concern about a tenant's household, raised by the signed-in officer."""
+    category = _choice(category, SafeguardingCategory.values(), "category")
+    what = _required(what_was_seen, "what_was_seen")
+    with store.read() as session:
+        if session.get(Tenant, tenant_id) is None:
+            raise ValidationError("No such tenant.", "tenant")
+    concern = SafeguardingConcern(
+        tenant_id=tenant_id, category=category, what_was_seen=what, referred_to=(referred_to or "").strip(),
+        referred_on=(raised_on or date.today()) if (referred_to or "").strip() else None,
+        raised_by_officer_id=store.actor_id, raised_by_contractor=(raised_by_contractor or "").strip(),
+        raised_on=raised_on or date.today(),
+        status=ConcernStatus.REFERRED if (referred_to or "").strip() else ConcernStatus.OPEN)
+    return records.create(store, concern)
+
+
+def list_concerns(store: Store, tenant_id: str, include_closed: bool = True) -> list[SafeguardingConcern]:
+    """The tenant's concerns the signed-in officer may see, newest first. The viewing is audited."""
+    with store.write() as session:
+        rows = session.exec(select(SafeguardingConcern).where(SafeguardingConcern.tenant_id == tenant_id)
+                            .order_by(SafeguardingConcern.raised_on.desc())).all()
+        visible = [c for c in rows if _may_see(store, c)
+                   and (include_closed or c.status != ConcernStatus.CLOSED)]
+        if visible:
+            record_event(session, store.actor, "view", "safeguardingconcern", tenant_id, (),
+                         f"{len(visible)} concerns")
+    return visible
+
+
+def get_concern(store: Store, concern_id: str) -> SafeguardingConcern:
+    concern = None
+    with store.read() as session:
+        concern = session.get(SafeguardingConcern, concern_id)
+    if concern is None or not _may_see(store, concern):
+        raise records.NotFound("No such concern.")
+    return concern
+
+
+def change_concern(store: Store, concern_id: str, values: dict[str, Any],
+                   expected_version: int | None = None) -> records.Change:
+    """Change a concern the officer may see (category, what was seen, referral, status)."""
+    get_concern(store, concern_id)
+    unknown = set(values) - EDITABLE
+    if unknown:
+        raise ValidationError("Those details cannot be changed here.", sorted(unknown)[0])
+    values = dict(values)
+    if "category" in values:
+        values["category"] = _choice(values["category"], SafeguardingCategory.values(), "category")
+    if "status" in values:
+        values["status"] = _choice(values["status"], ConcernStatus.values(), "status")
+    if "what_was_seen" in values:
+        values["what_was_seen"] = _required(values["what_was_seen"], "what_was_seen")
+    return records.change(store, SafeguardingConcern, concern_id, values, expected_version=expected_version)
+
+
+def close_concern(store: Store, concern_id: str, on: date | None = None,
+                  expected_version: int | None = None) -> records.Change:
+    return change_concern(store, concern_id, {"status": ConcernStatus.CLOSED.value, "closed_on": on or date.today()},
+                          expected_version=expected_version)

@@ -1,0 +1,206 @@
+"""Subject access (UK GDPR Art. 15): everything held on one tenant, as JSON or a readable PDF.
+
+Private fields are included here on purpose (reasons, details, notes, strain, safeguarding
+concerns): the export is for the tenant themself, made by an administrator, and audited as
+"export". It includes the audit events about the tenant's records: who saw or changed them, when.
+Officers should read it for third parties' details before sending it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from sqlmodel import or_, select
+
+from liaison_app.domain import (AccessAttempt, Adjustment, Block, ConductFeedback, FollowUp, Home, Job,
+                                RiskWarning, SafeguardingConcern, SupportContact, SupportMeasure, SupportPlan,
+                                SupportPlanJob, Tenant, Visit)
+from liaison_app.domain.enums import Role
+from liaison_app.services.audit import audit, events_about
+from liaison_app.services.officers import require_role
+from liaison_app.store import Store
+
+SKIP_FIELDS = {"search_text", "demo"}
+SECTIONS = [  # (key, heading)
+    ("tenant", "Tenancy and contact details"), ("home", "Home"), ("block", "Block"),
+    ("adjustments", "Wishes and reasonable adjustments"), ("warnings", "Risk warnings"),
+    ("visits", "Visits and contacts"), ("follow_ups", "Follow-up actions"), ("jobs", "Works orders"),
+    ("access_attempts", "Access attempts"), ("support_plans", "Support plans"),
+    ("support_measures", "Support measures"), ("support_contacts", "Support contacts"),
+    ("support_plan_jobs", "Jobs linked to support plans"), ("conduct_feedback", "Feedback about contractors"),
+    ("safeguarding_concerns", "Safeguarding concerns"), ("audit_events", "Who saw or changed these records"),
+]
+
+
+@dataclass
+class SubjectData:
+    tenancy_ref: str
+    made_at: datetime
+    sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def record_ids(self) -> set[str]:
+        return {row["id"] for key, rows in self.sections.items() if key != "audit_events" for row in rows}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _dump(obj) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in obj.model_dump().items() if k not in SKIP_FIELDS}
+
+
+def _all(session, cls, *conditions) -> list:
+    return list(session.exec(select(cls).where(*conditions)).all()) if conditions else []
+
+
+def collect(store: Store, tenant_id: str) -> SubjectData:
+    """Gather every record about the tenant (admins only)."""
+    require_role(store, Role.ADMIN)
+    with store.read() as session:
+        tenant = session.get(Tenant, tenant_id)
+        if tenant is None:
+            raise LookupError("No such tenant.")
+        home = session.get(Home, tenant.home_id) if tenant.home_id else None
+        block = session.get(Block, home.block_id) if home is not None and home.block_id else None
+        jobs = _all(session, Job, Job.tenant_id == tenant_id)
+        plans = _all(session, SupportPlan, SupportPlan.tenant_id == tenant_id)
+        job_ids, plan_ids = [j.id for j in jobs], [p.id for p in plans]
+        warning_filter = [RiskWarning.tenant_id == tenant_id] + ([RiskWarning.home_id == home.id] if home else [])
+        found = {
+            "tenant": [tenant], "home": [home] if home else [], "block": [block] if block else [],
+            "adjustments": _all(session, Adjustment, Adjustment.tenant_id == tenant_id),
+            "warnings": _all(session, RiskWarning, or_(*warning_filter)),
+            "visits": _all(session, Visit, Visit.tenant_id == tenant_id),
+            "follow_ups": _all(session, FollowUp, FollowUp.tenant_id == tenant_id),
+            "jobs": jobs,
+            "access_attempts": _all(session, AccessAttempt, AccessAttempt.job_id.in_(job_ids)) if job_ids else [],
+            "support_plans": plans,
+            "support_measures": _all(session, SupportMeasure, SupportMeasure.plan_id.in_(plan_ids)) if plans else [],
+            "support_contacts": _all(session, SupportContact, SupportContact.plan_id.in_(plan_ids)) if plans else [],
+            "support_plan_jobs": _all(session, SupportPlanJob, SupportPlanJob.plan_id.in_(plan_ids)) if plans else [],
+            "conduct_feedback": _all(session, ConductFeedback, ConductFeedback.tenant_id == tenant_id),
+            "safeguarding_concerns": _all(session, SafeguardingConcern, SafeguardingConcern.tenant_id == tenant_id),
+        }
+    data = SubjectData(tenant.tenancy_ref, datetime.now().replace(microsecond=0),
+                       {key: [_dump(r) for r in rows] for key, rows in found.items()})
+    events = events_about(store, data.record_ids())
+    data.sections["audit_events"] = [
+        {"seq": e.seq, "at": _plain(e.at), "officer": e.officer, "action": e.action, "record_type": e.record_type,
+         "record_id": e.record_id, "fields": e.fields} for e in events]
+    return data
+
+
+def _atomic_write(path: Path, write) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def export_json(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
+    data = collect(store, tenant_id)
+    payload = {"tenancy_ref": data.tenancy_ref, "made_at": data.made_at.isoformat(), **data.sections}
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    out = _atomic_write(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    audit(store, "export", "tenant", tenant_id, summary="subject access export (json)")
+    return out
+
+
+def export_pdf(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
+    data = collect(store, tenant_id)
+    out = _atomic_write(Path(path), lambda tmp: _write_pdf(data, tmp))
+    audit(store, "export", "tenant", tenant_id, summary="subject access export (pdf)")
+    return out
+
+
+def export_tenant(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
+    """Write the export as PDF or JSON, chosen by the file's suffix."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return export_json(store, tenant_id, path)
+    if suffix == ".pdf":
+        return export_pdf(store, tenant_id, path)
+    raise ValueError("Name the export file .pdf or .json.")
+
+
+# ---------------------------------------------------------------- the readable PDF
+
+def _styles():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from liaison_app.paths import resource
+
+    if "SarDejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("SarDejaVu", str(resource("fonts", "DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(TTFont("SarDejaVu-Bold", str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+        pdfmetrics.registerFontFamily("SarDejaVu", normal="SarDejaVu", bold="SarDejaVu-Bold",
+                                      italic="SarDejaVu", boldItalic="SarDejaVu-Bold")
+    return {
+        "title": ParagraphStyle("sar-title", fontName="SarDejaVu-Bold", fontSize=15, leading=19, spaceAfter=6),
+        "heading": ParagraphStyle("sar-h", fontName="SarDejaVu-Bold", fontSize=11.5, leading=15, spaceBefore=10,
+                                  spaceAfter=3),
+        "body": ParagraphStyle("sar-body", fontName="SarDejaVu", fontSize=9, leading=11.5),
+        "key": ParagraphStyle("sar-key", fontName="SarDejaVu-Bold", fontSize=8.5, leading=11),
+    }
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return escape(str(value)).replace("\n", "<br/>")
+
+
+def _record_table(row: dict[str, Any], styles):
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cells = [[Paragraph(escape(k.replace("_", " ")), styles["key"]), Paragraph(_text(v), styles["body"])]
+             for k, v in row.items()]
+    table = Table(cells, colWidths=[45 * mm, 125 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.grey),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+    return table
+
+
+def _write_pdf(data: SubjectData, target: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    styles = _styles()
+    story = [Paragraph(escape(f"Everything held about tenancy {data.tenancy_ref}"), styles["title"]),
+             Paragraph(escape(f"Subject access export made {data.made_at:%d %B %Y %H:%M}."), styles["body"])]
+    for key, heading in SECTIONS:
+        rows = data.sections.get(key, [])
+        story.append(Paragraph(escape(f"{heading} ({len(rows)})"), styles["heading"]))
+        if not rows:
+            story.append(Paragraph("None held.", styles["body"]))
+        for row in rows:
+            story += [_record_table(row, styles), Spacer(1, 2 * mm)]
+    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=16 * mm, bottomMargin=16 * mm, title=f"Subject access {data.tenancy_ref}",
+                            author="Liaison")
+    doc.build(story)

@@ -1,0 +1,185 @@
+"""Officer accounts (administrators): add an officer, reset a password, switch an account off or on.
+Any officer can change their own password from `ChangePasswordForm`."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout
+
+from liaison_app.domain.enums import Role
+from liaison_app.services import officers
+from liaison_app.services.officers import MIN_PASSWORD, NotAllowed
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.forms import FormDialog
+
+ROLE_LABELS = {Role.OFFICER.value: "Officer", Role.SAFEGUARDING_LEAD.value: "Safeguarding lead",
+               Role.ADMIN.value: "Administrator"}
+
+
+def _password_errors(form: FormDialog, first: str, second: str) -> dict[str, str]:
+    errors = {}
+    if len(form.value(first)) < MIN_PASSWORD:
+        errors[first] = form.tr("At least %d characters.") % MIN_PASSWORD
+    elif form.value(first) != form.value(second):
+        errors[second] = form.tr("The two passwords are not the same.")
+    return errors
+
+
+def _password_field(form: FormDialog, name: str, label: str) -> None:
+    edit = form.add_line(name, label)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    form.fields[name].getter = edit.text  # passwords are taken exactly as typed
+
+
+class AddOfficerForm(FormDialog):
+    def __init__(self, store, parent=None):
+        super().__init__(self.tr("Add an officer"), parent)
+        self.store = store
+        self.add_line("username", self.tr("User name:"))
+        self.add_line("display_name", self.tr("Name:"))
+        self.add_combo("role", self.tr("Role:"), [(k, self.tr(v)) for k, v in ROLE_LABELS.items()], "officer")
+        _password_field(self, "password", self.tr("First password:"))
+        _password_field(self, "again", self.tr("Password again:"))
+        self.ready()
+
+    def validate(self) -> dict[str, str]:
+        errors = _password_errors(self, "password", "again")
+        if not self.value("username"):
+            errors["username"] = self.tr("Choose a user name.")
+        return errors
+
+    def save(self):
+        v = self.values()
+        return officers.create_officer(self.store, v["username"], v["display_name"], v["role"], v["password"])
+
+
+class ResetPasswordForm(FormDialog):
+    def __init__(self, store, officer_id: str, username: str, parent=None):
+        super().__init__(self.tr("New password for %s") % username, parent)
+        self.store, self.officer_id = store, officer_id
+        _password_field(self, "password", self.tr("New password:"))
+        _password_field(self, "again", self.tr("Password again:"))
+        self.ready()
+
+    def validate(self) -> dict[str, str]:
+        return _password_errors(self, "password", "again")
+
+    def save(self):
+        officers.admin_reset_password(self.store, self.officer_id, self.value("password"))
+        return True
+
+
+class ChangePasswordForm(FormDialog):
+    """The signed-in officer changes their own password."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(self.tr("Change my password"), parent)
+        self.store = store
+        _password_field(self, "old_password", self.tr("Current password:"))
+        _password_field(self, "new_password", self.tr("New password:"))
+        _password_field(self, "again", self.tr("New password again:"))
+        self.ready()
+
+    def validate(self) -> dict[str, str]:
+        return _password_errors(self, "new_password", "again")
+
+    def save(self):
+        officers.change_password(self.store, self.value("old_password"), self.value("new_password"))
+        return True
+
+
+class OfficerModel(QAbstractTableModel):
+    HEADERS = ("User name", "Name", "Role", "Account")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        o = self.rows[index.row()]
+        values = (o.username, o.display_name, self.tr(ROLE_LABELS.get(o.role, o.role)),
+                  self.tr("On") if o.active else self.tr("Switched off"))
+        return values[index.column()]
+
+    def flags(self, index):
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class OfficersDialog(QDialog):
+    """`OfficersDialog(store, parent=None)`: administrators manage accounts; `refresh()` re-reads."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Officers"))
+        lay = QVBoxLayout(self)
+        self.model = OfficerModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Officers"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add officer…"), self)
+        self.reset_button = QPushButton(self.tr("Reset password…"), self)
+        self.active_button = QPushButton(self.tr("Switch off / on"), self)
+        for button, slot in ((self.add_button, self.add_officer), (self.reset_button, self.reset_password),
+                             (self.active_button, self.toggle_active)):
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        admin = store.actor_role == Role.ADMIN.value and bool(store.actor_id)
+        for button in (self.add_button, self.reset_button, self.active_button):
+            button.setEnabled(admin)
+        if not admin:
+            self.status.setText(self.tr("Only administrators can manage officers."))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(officers.list_officers(self.store))
+
+    def selected(self):
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def add_officer(self) -> None:
+        if AddOfficerForm(self.store, self).exec():
+            self.refresh()
+
+    def reset_password(self) -> None:
+        officer = self.selected()
+        if officer is not None:
+            ResetPasswordForm(self.store, officer.id, officer.username, self).exec()
+
+    def toggle_active(self) -> None:
+        officer = self.selected()
+        if officer is None:
+            return
+        try:
+            officers.set_active(self.store, officer.id, not officer.active)
+        except (NotAllowed, ValueError) as exc:
+            self.status.setText(str(exc))
+        self.refresh()

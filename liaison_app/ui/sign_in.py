@@ -1,0 +1,160 @@
+"""Signing in: the first-run dialog that makes the first administrator, and the sign-in dialog.
+
+A failed sign-in shows one message that never says which half was wrong; after five failures the
+service backs off and the dialog counts the wait down with the Sign in button switched off.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+
+from liaison_app.domain.validation import ValidationError
+from liaison_app.services import officers
+from liaison_app.services.officers import MIN_PASSWORD, SignInError
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+
+
+def _line(parent: QWidget, name: str, *, password: bool = False) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setAccessibleName(name)
+    if password:
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class _Dialog(QDialog):
+    """A small form with a message line and one main button."""
+
+    def __init__(self, title: str, button_text: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        outer = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        outer.addWidget(self.intro)
+        self.form = QFormLayout()
+        outer.addLayout(self.form)
+        self.message = QLabel(self)
+        self.message.setObjectName("formMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8a1c1c;")
+        outer.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.addButton(button_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+    def submit(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class SetupDialog(_Dialog):
+    """First start: make the first account, an administrator, and sign it in."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(self.tr("Welcome to Liaison"), self.tr("Create account"), parent)
+        self.store = store
+        self.intro.setText(self.tr(
+            "Liaison holds sensitive information about tenants, so every officer signs in. Make the first "
+            "account: it is an administrator, who can add the other officers."))
+        self.username = _line(self, self.tr("User name"))
+        self.display_name = _line(self, self.tr("Your name"))
+        self.password = _line(self, self.tr("Password"), password=True)
+        self.again = _line(self, self.tr("Password again"), password=True)
+        self.password.setPlaceholderText(self.tr("at least %d characters") % MIN_PASSWORD)
+        for label, edit in ((self.tr("User name:"), self.username), (self.tr("Your name:"), self.display_name),
+                            (self.tr("Password:"), self.password), (self.tr("Password again:"), self.again)):
+            self.form.addRow(label, edit)
+            edit.textChanged.connect(self._validate)
+        self._validate()
+
+    def problems(self) -> str:
+        if not self.username.text().strip():
+            return self.tr("Choose a user name.")
+        if len(self.password.text()) < MIN_PASSWORD:
+            return self.tr("The password needs at least %d characters.") % MIN_PASSWORD
+        if self.password.text() != self.again.text():
+            return self.tr("The two passwords are not the same.")
+        return ""
+
+    def _validate(self) -> None:
+        problem = self.problems()
+        self.ok_button.setEnabled(not problem)
+        self.message.setText(problem)
+
+    def submit(self) -> None:
+        if self.problems():
+            return
+        try:
+            officers.create_officer(self.store, self.username.text(), self.display_name.text(), "admin",
+                                    self.password.text())
+            officers.sign_in(self.store, self.username.text(), self.password.text())
+        except (ValidationError, SignInError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+
+class SignInDialog(_Dialog):
+    """Sign in with user name and password; backs off after repeated failures."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(self.tr("Sign in to Liaison"), self.tr("Sign in"), parent)
+        self.store = store
+        self.intro.setText(self.tr("Sign in with your Liaison user name and password."))
+        self.username = _line(self, self.tr("User name"))
+        self.password = _line(self, self.tr("Password"), password=True)
+        self.form.addRow(self.tr("User name:"), self.username)
+        self.form.addRow(self.tr("Password:"), self.password)
+        self._wait = 0
+        self._base_message = ""
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+    def submit(self) -> None:
+        if self._wait:
+            return
+        try:
+            officers.sign_in(self.store, self.username.text(), self.password.text())
+        except SignInError as exc:
+            self.password.clear()
+            self.password.setFocus()
+            self.message.setText(str(exc) if not exc.retry_after else officers.FAILED_MESSAGE)
+            self._base_message = officers.FAILED_MESSAGE
+            if exc.retry_after:
+                self._start_wait(exc.retry_after)
+            return
+        self.accept()
+
+    def _start_wait(self, seconds: int) -> None:
+        self._wait = seconds
+        self.ok_button.setEnabled(False)
+        self._show_wait()
+        self._countdown.start()
+
+    def _show_wait(self) -> None:
+        self.message.setText(self.tr("%s Too many attempts: wait %d seconds before trying again.")
+                             % (self._base_message, self._wait))
+
+    def _tick(self) -> None:
+        self._wait = max(0, self._wait - 1)
+        if self._wait:
+            self._show_wait()
+            return
+        self._countdown.stop()
+        self.ok_button.setEnabled(True)
+        self.message.setText(self.tr("You can try again now."))
+
+
+def ensure_signed_in(store, parent=None) -> bool:
+    """Make sure an officer is signed in: first start makes the first admin, later starts ask to sign in.
+
+    Returns False if the officer cancelled (the app should then close)."""
+    if store.actor_id:
+        return True
+    dialog = SetupDialog(store, parent) if not officers.has_accounts(store) else SignInDialog(store, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
