@@ -132,7 +132,7 @@ def create_tenant(store: Store, *, tenancy_ref: str, first_name: str, last_name:
         home = _home_for(session, store, home_values, block_row)
         tenant = Tenant(**tenant_values, home_id=home.id)
         tenant.search_text = tenant_search_text(tenant, home)
-        add_new(session, store, tenant, summary=tenant.tenancy_ref)
+        add_new(session, store, tenant)  # no reference in the trail: it must not outlive an erasure
     return tenant
 
 

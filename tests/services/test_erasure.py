@@ -44,6 +44,7 @@ def test_erase_leaves_no_trace_of_the_name(store):
     assert _files_hold(store, NAME[1]) == []
     assert _files_hold(store, NAME[0]) == []
     assert _files_hold(store, "Past trauma") == [] and _files_hold(store, "No food in the flat") == []
+    assert _files_hold(store, "WX-0042") == []  # not even the tenancy reference, audit trail included
     assert search_tenants(store, "quixot") == [] and search_tenants(store, "zebedee") == []
     assert [r.name for r in search_tenants(store, "nora")] == ["Nora Next"]
 
