@@ -1,10 +1,14 @@
 """`demo`: fill a store with realistic invented data, the same every time for a given seed and day.
 
 Tenants from across the UK's communities in a few towns, with homes and blocks, adjustments with
-private reasons, risk warnings on people and homes, visits and follow-ups (some due today or
-overdue), contractors and operatives, jobs and mandatory checks (gas checks due in the coming
-weeks, appointments today and the next few days), communal complaint jobs, a no-access case,
-support plans, conduct feedback and settings (see demo_works.py for the works half).
+private reasons, risk warnings on people and homes, visits and follow-ups, contractors and
+operatives, jobs and mandatory checks (gas checks due in the coming weeks, appointments today and
+the next few days), communal complaint jobs, no-access cases at each stage, support plans, conduct
+feedback and settings (see demo_works.py for the works half).
+
+The officer's day it makes is a realistic, manageable one: most reviews fall due in the coming
+months with only a handful within a fortnight or overdue; past follow-ups are done except a few due
+today or just overdue; a few visits and appointments today.
 
 Everything is written with core executemany inserts in one transaction, so 125,000 tenants with
 their records take seconds. Demo tenants carry `demo=True`; a store holding records the demo did
@@ -24,7 +28,6 @@ from liaison_app.domain import (
     AccessAttempt, Adjustment, Block, ConductFeedback, Contractor, FollowUp, Home, Job, Operative, RiskWarning,
     SafetyCheck, Setting, SupportContact, SupportMeasure, SupportPlan, SupportPlanJob, Tenant, Visit, utcnow,
 )
-from liaison_app.domain.validation import add_months
 from liaison_app.services import demo_data as data
 from liaison_app.services.catalogues import adjustment_kinds, visit_types, warning_kinds
 from liaison_app.services.import_common import audit_import, insert_rows
@@ -153,10 +156,18 @@ def make_people(gen: Gen, n: int) -> list[tuple[dict[str, Any], dict[str, Any]]]
     return people
 
 
+def review_date(gen: Gen, due_soon: float = 0.015) -> date:
+    """Mostly weeks or months ahead; a few (`due_soon` of them) due within a fortnight or just overdue,
+    so the officer's review list stays a handful long."""
+    if gen.rng.random() < due_soon:
+        return gen.today + timedelta(days=gen.randint(-20, 14))
+    return gen.today + timedelta(days=gen.randint(15, 330))
+
+
 def _dates(gen: Gen) -> dict[str, Any]:
-    start = gen.days_ago(20, 800)
+    start = gen.days_ago(30, 800)
     end = gen.days_ago(1, 15) if gen.rng.random() < 0.05 else None
-    return {"start_date": start, "review_date": add_months(start, 12), "end_date": end}
+    return {"start_date": start, "review_date": review_date(gen), "end_date": end}
 
 
 def make_needs(gen: Gen, people) -> None:
@@ -191,9 +202,10 @@ def make_visits(gen: Gen, people) -> None:
         if i % 60 == 0:  # a few visits booked for today
             gen.add(Visit, tenant_id=tenant["id"], visit_type="home_visit", at=gen.at(gen.today, 9, 15),
                     outcome="", notes="", officer_id=None, job_id=None)
-        if i % 4 == 0 or i % 45 == 1:
-            due = gen.today if i % 45 == 1 else gen.today + timedelta(days=gen.randint(-20, 30))
-            done = due < gen.today - timedelta(days=5) and gen.rng.random() < 0.7
+        late = i % 60 == 1 or i == 3  # past follow-ups are done, except a few due today or just overdue
+        if i % 4 == 0 or late:
+            due = gen.today - timedelta(days=gen.randint(0, 4)) if late else gen.days_ago(-45, 90)
+            done = not late and due <= gen.today
             gen.add(FollowUp, tenant_id=tenant["id"], visit_id=None, action=gen.pick(data.FOLLOW_UP_ACTIONS),
                     due_date=due, done_on=due if done else None, assigned_to="")
 

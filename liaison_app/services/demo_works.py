@@ -1,17 +1,18 @@
-"""The works half of the demo: contractors, operatives, jobs, the mandatory check calendar, a no-access
-case, communal complaint jobs, support plans and conduct feedback (see demo.py)."""
+"""The works half of the demo: contractors, operatives, jobs, the mandatory check calendar, no-access
+cases at each stage, the gas contractor's round today and tomorrow, communal complaint jobs, support
+plans and conduct feedback (see demo.py)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from liaison_app.domain import (
-    AccessAttempt, ConductFeedback, Contractor, Job, Operative, SafetyCheck, SupportContact, SupportMeasure,
-    SupportPlan, SupportPlanJob,
+    AccessAttempt, Adjustment, ConductFeedback, Contractor, Job, Operative, RiskWarning, SafetyCheck, SupportContact,
+    SupportMeasure, SupportPlan, SupportPlanJob,
 )
 from liaison_app.domain.validation import add_months
 from liaison_app.services import demo_data as data
-from liaison_app.services.catalogues import conduct_points, support_measures
+from liaison_app.services.catalogues import adjustment_kinds, conduct_points, support_measures, warning_kinds
 
 SETTINGS = {
     "landlord_name": "Wessex Vale Homes (demo)",
@@ -81,9 +82,10 @@ class _Jobs:
         job.update(appointment_start=start, appointment_end=start + timedelta(hours=2), status="booked")
 
 
-def _gas(gen, jobs: _Jobs, people) -> list[tuple[dict, dict, dict]]:
-    """Gas checks: calendar rows, last year's completed check, and the next one where it is due soon."""
-    upcoming = []
+def _gas(gen, jobs: _Jobs, people) -> tuple[list, list]:
+    """Gas checks: calendar rows, last year's completed check, and the next one where it is due soon.
+    Returns those jobs (soonest due first) and, for the homes not due soon, (next due, tenant, home)."""
+    upcoming, later = [], []
     for tenant, home in people:
         if gen.rng.random() >= 0.85:
             continue
@@ -97,22 +99,115 @@ def _gas(gen, jobs: _Jobs, people) -> list[tuple[dict, dict, dict]]:
         if (next_due - gen.today).days <= 56:
             job = jobs.add("gas_safety", home=home, tenant=tenant, due_date=next_due)
             upcoming.append((job, tenant, home))
-    for i, (job, _, _) in enumerate(sorted(upcoming, key=lambda u: u[0]["due_date"])):
-        if i < max(4, len(upcoming) // 3):
-            jobs.book(job, gen.today + timedelta(days=i % 5))
-    return upcoming
+        else:
+            later.append((next_due, tenant, home))
+    return sorted(upcoming, key=lambda u: (u[0]["due_date"], u[0]["job_ref"])), later
 
 
-def _no_access(gen, upcoming) -> None:
-    """Gas jobs where three attempts to get in have failed; the deadline is close."""
-    stages = [("letter", "no_answer", "first"), ("visit", "no_answer", "second"), ("letter", "refused", "final")]
-    for job, _, _ in upcoming[-max(1, len(upcoming) // 40):]:
-        job.update(status="no_access", appointment_start=None, appointment_end=None,
-                   due_date=gen.today + timedelta(days=gen.randint(5, 20)))
-        for k, (method, outcome, stage) in enumerate(stages):
-            gen.add(AccessAttempt, job_id=job["id"], attempted_on=gen.today - timedelta(days=21 - 7 * k),
-                    method=method, outcome=outcome, letter_stage=stage,
-                    notes="Neighbour says the tenant is rarely in before 6pm." if k == 1 else "")
+# Attempts as (days ago, method, outcome, letter stage).
+_THREE_FAILED = [(24, "letter", "no_answer", "first"), (17, "visit", "no_answer", "second"),
+                 (10, "letter", "refused", "final")]
+NO_ACCESS_CASES = [("ready", _THREE_FAILED), ("support", _THREE_FAILED),
+                   ("second", [(12, "letter", "no_answer", "first"), (5, "visit", "no_answer", "second")]),
+                   ("first", [(4, "letter", "no_answer", "first")])]
+
+
+def _no_access(gen, upcoming) -> list[tuple[dict, dict, dict]]:
+    """No-access gas cases at every stage, the soonest due furthest on: ready for legal action; three
+    failed attempts but a support plan agreed (or still a draft) since, so support comes first; a
+    second attempt; a first letter. Returns the upcoming jobs left over."""
+    n = min(len(upcoming), max(len(NO_ACCESS_CASES), len(upcoming) // 40))
+    picked = _distinct_names(upcoming[::max(1, len(upcoming) // max(n, 1))] + upcoming, n)  # spread over weeks
+    for k, (job, tenant, _) in enumerate(picked):
+        case, attempts = NO_ACCESS_CASES[k % len(NO_ACCESS_CASES)]
+        job.update(status="no_access", appointment_start=None, appointment_end=None)
+        for days, method, outcome, stage in attempts:
+            gen.add(AccessAttempt, job_id=job["id"], attempted_on=gen.today - timedelta(days=days), method=method,
+                    outcome=outcome, letter_stage=stage,
+                    notes="Neighbour says the tenant is rarely in before 6pm." if stage == "second" else "")
+        if case == "support":
+            status = "draft" if (k // len(NO_ACCESS_CASES)) % 2 == 0 else "active"
+            _plan(gen, tenant, job, status=status, start=gen.today - timedelta(days=3),
+                  review=gen.today + timedelta(days=gen.randint(20, 60)))
+    taken = {id(job) for job, _, _ in picked}
+    return [u for u in upcoming if id(u[0]) not in taken]
+
+
+def _name(tenant: dict) -> tuple[str, str]:
+    return tenant["first_name"], tenant["last_name"]
+
+
+def _distinct_names(candidates: list, n: int, avoid: frozenset = frozenset()) -> list:
+    """The first `n` candidates whose tenants' names differ from each other's and from `avoid`
+    (invented names repeat; two cases for two different "Winston Spencer"s would puzzle)."""
+    picked, seen, ids = [], set(avoid), set()
+    for cand in candidates:
+        if len(picked) == n:
+            break
+        if _name(cand[1]) not in seen and id(cand[0]) not in ids:
+            picked.append(cand)
+            seen.add(_name(cand[1]))
+            ids.add(id(cand[0]))
+    return picked
+
+
+ROUND_NEEDS = [("adjustment", "female_operative"), ("adjustment", "boot_covers"), ("warning", "dangerous_animal")]
+NAMED_LANGUAGES = ("Welsh", "Polish", "Greek")
+
+
+def _job_for(jobs: _Jobs, check: tuple) -> tuple[dict, dict, dict]:
+    next_due, tenant, home = check
+    return jobs.add("gas_safety", home=home, tenant=tenant, due_date=next_due), tenant, home
+
+
+def _top_up(jobs: _Jobs, upcoming: list, later: list, wanted: int) -> tuple[list, list]:
+    """On a small demo, raise gas jobs early for checks due later, so there are `wanted` of them
+    (the no-access cases and the contractor's round)."""
+    later = sorted(later, key=lambda t: (t[0], t[1]["tenancy_ref"]))
+    extra = max(0, wanted - len(upcoming))
+    return upcoming + [_job_for(jobs, c) for c in later[:extra]], later[extra:]
+
+
+def _round_candidates(jobs: _Jobs, free: list, later: list) -> list:
+    """The unbooked gas jobs, with one for a tenant whose name is Welsh, Polish or Greek if none has."""
+    if not any(t["language"] in NAMED_LANGUAGES for _, t, _ in free):
+        free += [_job_for(jobs, c) for c in later if c[1]["language"] in NAMED_LANGUAGES][:1]
+    return free
+
+
+def _book_gas(gen, jobs: _Jobs, free, avoid: frozenset) -> None:
+    """The gas contractor's round: four visits today and three tomorrow (enough for a printed pack), one
+    of today's tenants Welsh, Polish or Greek, and among them a female operative, boot covers and a dog;
+    then a third of the rest over the following days."""
+    named = [u for u in free if u[1]["language"] in NAMED_LANGUAGES][:1]
+    first = _distinct_names(named + free, 7, avoid)
+    chosen = {id(u[0]) for u in first}
+    order = first + [u for u in free if id(u[0]) not in chosen]
+    for k, (job, tenant, home) in enumerate(order[:7]):
+        jobs.book(job, gen.today + timedelta(days=0 if k < 4 else 1))
+        if k < len(ROUND_NEEDS):
+            _ensure_need(gen, tenant, home, *ROUND_NEEDS[k])
+    rest = order[7:]
+    for i, (job, _, _) in enumerate(rest[: len(rest) // 3]):
+        jobs.book(job, gen.today + timedelta(days=2 + i % 5))
+
+
+def _ensure_need(gen, tenant, home, what: str, kind: str) -> None:
+    """Give the tenant (or, for a warning, the home) this adjustment or warning unless it has one."""
+    start, review = gen.days_ago(60, 400), gen.today + timedelta(days=gen.randint(60, 330))
+    if what == "adjustment":
+        if any(a["tenant_id"] == tenant["id"] and a["kind"] == kind and a["end_date"] is None
+               for a in gen.rows[Adjustment]):
+            return
+        gen.add(Adjustment, tenant_id=tenant["id"], kind=kind, instruction=adjustment_kinds().get(kind).instruction,
+                reason=gen.pick(data.ADJUSTMENT_REASONS.get(kind, [""])), share_with_contractors=True,
+                consent_given=True, consent_on=gen.today, start_date=start, review_date=review, end_date=None)
+        return
+    if any(w["home_id"] == home["id"] and w["kind"] == kind and w["end_date"] is None for w in gen.rows[RiskWarning]):
+        return
+    gen.add(RiskWarning, tenant_id=None, home_id=home["id"], kind=kind, instruction=warning_kinds().get(kind).instruction,
+            details=gen.pick(data.WARNING_DETAILS.get(kind, [""])), severity="high", start_date=start,
+            review_date=review, end_date=None)
 
 
 def _repairs(gen, jobs: _Jobs, people) -> None:
@@ -142,32 +237,41 @@ def _communal(gen, jobs: _Jobs, people) -> None:
             who = gen.pick(residents)
             job = jobs.add("communal_repair", block=block, description=gen.pick(data.COMMUNAL_COMPLAINTS),
                            complaint_ref=f"CMP-{gen.today.year}-{k + 1:05d}",
-                           complainant_name=f"{who['first_name']} {who['last_name']}", complainant_phone=who["phone"],
-                           complainant_consent=bool(who["phone"]) and gen.rng.random() < 0.8,
+                           complainant_name=f"{who['first_name']} {who['last_name']}",
+                           complainant_phone=who["phone"] or (_phone_for(gen) if k == 0 else ""),
+                           complainant_consent=k == 0 or (bool(who["phone"]) and gen.rng.random() < 0.8),
                            due_date=gen.today + timedelta(days=gen.randint(2, 20)))
             if k % 4 == 0:
                 jobs.book(job, gen.today + timedelta(days=k % 3))
 
 
+def _phone_for(gen) -> str:
+    return f"07700 900{gen.randint(0, 999):03d}"
+
+
 def _plans(gen, upcoming, people) -> None:
-    """Support plans for tenants under strain, first for those with a gas check coming up."""
-    measures = support_measures()
+    """Support plans for tenants under strain, first for those with a gas check booked; one is due for review."""
     chosen = [(job, tenant) for job, tenant, _ in upcoming if job["status"] == "booked"][:max(2, len(people) // 100)]
     chosen += [(None, t) for t, _ in people[: max(1, len(people) // 100)]]
-    for job, tenant in chosen:
-        plan = gen.add(SupportPlan, tenant_id=tenant["id"], strain=gen.pick(data.SUPPORT_STRAINS), status="active",
-                       start_date=gen.days_ago(30, 120), review_date=gen.today + timedelta(days=gen.randint(-3, 60)),
-                       closed_on=None, outcome="")
-        for code in gen.rng.sample(["officer_present", "morning_appointment", "named_operative",
-                                    "notice_and_reminder", "explain_steps", "offer_breaks"], 3):
-            kind = measures.get(code)
-            gen.add(SupportMeasure, plan_id=plan["id"], kind=code, text=kind.instruction,
-                    contractor_facing=bool(kind.get("contractor_facing", True)), ended_on=None)
-        gen.add(SupportContact, plan_id=plan["id"], role=gen.pick(["support_worker", "family", "advocate"]),
-                name=gen.pick(["Jo Bennett", "Amara Osei", "Cerys Morgan", "Tom Hardy-Wells"]),
-                phone=f"01632 960{gen.randint(300, 399)}", consent=True)
-        if job is not None:
-            gen.add(SupportPlanJob, plan_id=plan["id"], job_id=job["id"])
+    for k, (job, tenant) in enumerate(chosen):
+        review = gen.today + timedelta(days=gen.randint(2, 10) if k == 0 else gen.randint(20, 180))
+        _plan(gen, tenant, job, status="active", start=gen.days_ago(30, 120), review=review)
+
+
+def _plan(gen, tenant, job, *, status: str, start: date, review: date) -> None:
+    measures = support_measures()
+    plan = gen.add(SupportPlan, tenant_id=tenant["id"], strain=gen.pick(data.SUPPORT_STRAINS), status=status,
+                   start_date=start, review_date=review, closed_on=None, outcome="")
+    for code in gen.rng.sample(["officer_present", "morning_appointment", "named_operative",
+                                "notice_and_reminder", "explain_steps", "offer_breaks"], 3):
+        kind = measures.get(code)
+        gen.add(SupportMeasure, plan_id=plan["id"], kind=code, text=kind.instruction,
+                contractor_facing=bool(kind.get("contractor_facing", True)), ended_on=None)
+    gen.add(SupportContact, plan_id=plan["id"], role=gen.pick(["support_worker", "family", "advocate"]),
+            name=gen.pick(["Jo Bennett", "Amara Osei", "Cerys Morgan", "Tom Hardy-Wells"]),
+            phone=f"01632 960{gen.randint(300, 399)}", consent=True)
+    if job is not None:
+        gen.add(SupportPlanJob, plan_id=plan["id"], job_id=job["id"])
 
 
 def _feedback(gen, jobs_done: list[dict[str, Any]]) -> None:
@@ -183,8 +287,10 @@ def _feedback(gen, jobs_done: list[dict[str, Any]]) -> None:
 def make_works(gen, people) -> None:
     crews = _Crews(gen, len(people))
     jobs = _Jobs(gen, crews)
-    upcoming = _gas(gen, jobs, people)
-    _no_access(gen, upcoming)
+    upcoming, later = _gas(gen, jobs, people)
+    upcoming, later = _top_up(jobs, upcoming, later, len(NO_ACCESS_CASES) + 7)
+    free = _round_candidates(jobs, _no_access(gen, upcoming), later)
+    _book_gas(gen, jobs, free, frozenset(_name(t) for j, t, _ in upcoming if j["status"] == "no_access"))
     _repairs(gen, jobs, people)
     _communal(gen, jobs, people)
     _plans(gen, upcoming, people)

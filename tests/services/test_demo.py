@@ -12,7 +12,8 @@ from liaison_app.domain import (
     AccessAttempt, AuditEvent, Job, SafetyCheck, SupportMeasure, SupportPlan, Tenant,
 )
 from liaison_app.domain.validation import is_postcode
-from liaison_app.services import demo, settings, tenants
+from liaison_app.domain import checks_rules as rules
+from liaison_app.services import access, demo, settings, tenants, today, works
 from liaison_app.services.audit import verify_chain
 from liaison_app.store import open_store
 
@@ -80,7 +81,7 @@ def test_contents(demo_store):
             and j.due_date and TODAY <= j.due_date <= TODAY + timedelta(days=56)]
     assert soon
     no_access = [j for j in jobs if j.status == "no_access"]
-    assert no_access and all(sum(a.job_id == j.id for a in attempts) == 3 for j in no_access)
+    assert sorted(sum(a.job_id == j.id for a in attempts) for j in no_access) == [1, 2, 3, 3]
     complaints = [j for j in jobs if j.job_type == "communal_repair"]
     assert complaints and all(j.complaint_ref and j.complainant_name and j.block_id for j in complaints)
     assert plans and {m.contractor_facing for m in measures} == {True, False}
@@ -120,3 +121,38 @@ def test_search_index_complete_after_demo(demo_store):
 def test_bad_size(store):
     with pytest.raises(ValueError):
         demo.make_demo(store, tenants=0)
+
+
+def test_no_access_cases_at_every_stage(demo_store):
+    with demo_store.read() as s:
+        ids = [j.id for j in today.no_access_jobs(s)]
+    stages = {access.escalation(demo_store, i, today=TODAY).stage: i for i in ids}
+    assert set(stages) == {rules.FIRST_ATTEMPT, rules.SECOND_ATTEMPT, rules.TRY_SUPPORT_FIRST, rules.READY_FOR_LEGAL}
+    waiting = access.escalation(demo_store, stages[rules.TRY_SUPPORT_FIRST], today=TODAY)
+    assert waiting.has_support_plan and "support plan" in waiting.prompt
+
+
+def test_a_manageable_day(demo_store):
+    view = today.today_view(demo_store, on=TODAY)
+    assert 3 <= len(view.appointments) <= 12 and view.visits
+    assert 1 <= len(view.follow_ups) <= 6
+    assert 1 <= len(view.reviews) <= 12
+    assert view.checks_due and len(view.no_access) == 4
+    badges = {b for item in view.appointments if item.tenant_id
+              for b in tenants.tenant_badges(demo_store, item.tenant_id, on=TODAY)}
+    assert {"Female operative", "Boot covers", "Dog"} <= badges
+
+
+def test_a_pack_for_today_and_tomorrow(demo_store):
+    gas = works.find_contractor(demo_store, "Valley Gas Services")
+    for day in (TODAY, TODAY + timedelta(days=1)):
+        booked = [r for r in works.list_jobs(demo_store, date_from=day, date_to=day, contractor_id=gas.id)
+                  if r.appointment_start and r.appointment_start.date() == day]
+        assert len(booked) >= 3
+    with demo_store.read() as s:
+        todays = s.exec(select(Job).where(Job.appointment_start >= TODAY, Job.tenant_id.is_not(None),
+                                          Job.appointment_start < TODAY + timedelta(days=1))).all()
+        languages = {s.get(Tenant, j.tenant_id).language for j in todays}
+        consenting = s.exec(select(Job).where(Job.job_type == "communal_repair", Job.complainant_consent)).all()
+    assert languages & {"Welsh", "Polish", "Greek"}
+    assert consenting and all(j.complainant_phone for j in consenting)
