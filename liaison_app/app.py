@@ -57,13 +57,13 @@ def exception_hook(exc_type, exc, tb) -> None:
 
 
 def run(db: str | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from liaison_app import APP_NAME, __version__
     from liaison_app.paths import store_path
-    from liaison_app.store import StoreError, open_store
     from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
     from liaison_app.ui.navigation import module_exists
+    from liaison_app.ui.startup import close_store, open_or_restore, start_daily_backup
 
     setup_logging()
     sys.excepthook = exception_hook
@@ -72,17 +72,15 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     log.info("Liaison %s starting", __version__)
-    try:
-        store = open_store(store_path(db))
-    except StoreError as exc:
-        log.warning("The store could not be opened: %s", type(exc).__name__)
-        QMessageBox.critical(None, APP_NAME, QApplication.translate("app", "The store could not be opened.\n\n%s")
-                             % exc)
+    store = open_or_restore(store_path(db))
+    if store is None:
         return 1
+    app.aboutToQuit.connect(lambda: close_store(store))  # releases the lock file
     if module_exists("liaison_app.ui.sign_in"):
         from liaison_app.ui.sign_in import ensure_signed_in
 
         if not ensure_signed_in(store):
+            store.close()
             return 0
     from liaison_app.ui.main_window import MainWindow
 
@@ -92,6 +90,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
 
         install_auto_lock(window, store)
     window.show()
+    start_daily_backup(store, window)
     code = app.exec()
     log.info("Liaison closed")
     return code

@@ -159,6 +159,9 @@ class SettingsPage(QWidget):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.status = muted("", self)
+        self.retention_button = QPushButton(self.tr("&Records past retention…"), self)
+        self.retention_button.setToolTip(self.tr("Tenancies that ended longer ago than records are kept"))
+        self.retention_button.clicked.connect(self.show_retention)
         self.revert_button = QPushButton(self.tr("&Undo changes"), self)
         self.revert_button.clicked.connect(self.refresh)
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -166,6 +169,7 @@ class SettingsPage(QWidget):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.status, 1)
+        row.addWidget(self.retention_button)
         row.addWidget(self.revert_button)
         row.addWidget(self.save_button)
         return row
@@ -217,6 +221,17 @@ class SettingsPage(QWidget):
                                                     self.tr("Pictures (*.png *.jpg *.jpeg)"))
         if path:
             self.logo_path.setText(path)
+
+    def show_retention(self):
+        """List the tenancies past retention (window-modal); opening one goes to its record."""
+        from liaison_app.ui.retention_dialog import RetentionDialog
+
+        dialog = RetentionDialog(self.store, self)
+        self.retention_dialog = dialog
+        dialog.open_tenant.connect(self.open_tenant)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
 
     def problems(self) -> dict[str, str]:
         found = {}

@@ -20,6 +20,7 @@ from liaison_app.services.records import Change
 from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.navigation import module_exists
 from liaison_app.ui.record_tab import tab_action, tool_button
+from liaison_app.ui.tenant_admin_actions import admin_actions
 from liaison_app.ui.tenant_form import TenantForm
 from liaison_app.ui.widgets import BadgeRow, SectionHeader, hline, risk_flags
 
@@ -55,10 +56,12 @@ def _value(text: str) -> QLabel:
 
 
 class TenantRecord(QWidget):
-    """Signals: back() to return to the list; open_job(job_id) from the Jobs tab."""
+    """Signals: back() to return to the list; open_job(job_id) from the Jobs tab; erased(tenant_id) after an
+    admin erased the tenant (the record must then close)."""
 
     back = Signal()
     open_job = Signal(str)
+    erased = Signal(str)
 
     def __init__(self, store, tenant_id: str, parent=None):
         super().__init__(parent)
@@ -71,6 +74,7 @@ class TenantRecord(QWidget):
         self.back_action.setIconText(self.tr("◀ Back"))
         self.edit_action = tab_action(self, self.tr("Edit details…"), self.edit_details, "Ctrl+Shift+E")
         self.undo_edit_action = tab_action(self, self.tr("Undo details edit"), self.undo_details, "Ctrl+Shift+Z")
+        self.admin_actions = admin_actions(self)  # export everything held / erase: admins only
         lay = QVBoxLayout(self)
         lay.addLayout(self._build_header())
         self.badges = BadgeRow(self)
@@ -182,7 +186,7 @@ class TenantRecord(QWidget):
                 tab.refresh()
 
     def menu_actions(self) -> list[QAction]:
-        actions = [self.back_action, self.edit_action, self.undo_edit_action]
+        actions = [self.back_action, self.edit_action, self.undo_edit_action, *self.admin_actions]
         holder = self.tabs.currentWidget()
         tab = next((self.tab_pages[n] for n, h in self.holders.items() if h is holder and n in self.tab_pages), None)
         if hasattr(tab, "menu_actions"):

@@ -133,6 +133,7 @@ class TenantsPage(QWidget):
         self.record = TenantRecord(self.store, tenant_id, self)
         self.record.back.connect(self.back_to_list)
         self.record.open_job.connect(self.open_job)
+        self.record.erased.connect(self._tenant_erased)
         self.stack.addWidget(self.record)
         self.stack.setCurrentWidget(self.record)
         self.record.setFocus()
@@ -145,6 +146,11 @@ class TenantsPage(QWidget):
         if self.model.rowCount() <= RELOAD_LIMIT:  # flags may have changed; a long scroll is left as it is
             self.model.reload()
         self.table.setFocus()
+
+    def _tenant_erased(self, _tenant_id: str) -> None:
+        """The open tenant was erased: close the record and search again so the list no longer shows them."""
+        self.back_to_list()
+        self.run_search()
 
     def _drop_record(self) -> None:
         self.stack.removeWidget(self.record)

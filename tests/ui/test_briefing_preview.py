@@ -111,9 +111,14 @@ def test_pack_is_chosen_built_and_previewed(qtbot, store, temp_root, monkeypatch
 
     def choose(chooser):
         chooser.contractor.setCurrentText("Acme Gas Ltd")
+        chooser.day.setDate(TODAY)  # the day the jobs were made for, even if midnight passed since
         return QDialog.DialogCode.Accepted
 
+    def no_message(*args, **kwargs):
+        pytest.fail(f"unexpected message box: {args[1:3]}")
+
     monkeypatch.setattr(PackChooser, "exec", choose)
+    monkeypatch.setattr(QMessageBox, "information", no_message)
     preview = open_pack(None, store)
     qtbot.addWidget(preview)
     assert preview.document.pageCount() >= 4  # cover sheet and a briefing per job

@@ -1,0 +1,101 @@
+"""What only an administrator may do on a tenant record: export everything held (subject access,
+UK GDPR Art. 15) and erase the tenant (Art. 17).
+
+`admin_actions(record)` returns the two actions (in the record's Actions menu) for an admin, and
+nothing for anyone else. Export everything held… (Ctrl+Shift+X) saves a PDF or JSON file; Erase this
+tenant… has no shortcut on purpose and asks first, saying it cannot be undone.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from liaison_app.services import erasure, subject_access, tenants
+from liaison_app.services.officers import NotAllowed
+from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
+from liaison_app.ui.record_tab import tab_action
+from liaison_app.ui.workers import run_with_progress
+
+log = logging.getLogger("liaison")
+PDF_FILTER = "PDF (*.pdf)"
+JSON_FILTER = "JSON (*.json)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("tenant_admin_actions", text)
+
+
+def is_admin(store) -> bool:
+    return getattr(store, "actor_role", None) == "admin"
+
+
+def admin_actions(record) -> list[QAction]:
+    """Add the admin-only actions to `record` (a TenantRecord); none for other roles."""
+    if not is_admin(record.store):
+        return []
+    export = tab_action(record, _tr("Export everything held…"), lambda: export_everything(record), "Ctrl+Shift+X")
+    erase = tab_action(record, _tr("Erase this tenant…"), lambda: erase_this_tenant(record))
+    return [export, erase]
+
+
+def _choose_export_file(parent: QWidget, tenancy_ref: str) -> Path | None:
+    suggested = f"{tenancy_ref or 'tenant'}-everything-held.pdf"
+    path, chosen = QFileDialog.getSaveFileName(parent, _tr("Export everything held"), suggested,
+                                               ";;".join((PDF_FILTER, JSON_FILTER)))
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() not in (".pdf", ".json"):
+        target = target.with_name(target.name + (".json" if chosen == JSON_FILTER else ".pdf"))
+    return target
+
+
+def export_everything(record) -> Path | None:
+    """Ask where, then write everything held on the tenant there (off the UI thread)."""
+    tenant, _home, _block = tenants.get_tenant(record.store, record.tenant_id)
+    target = _choose_export_file(record, tenant.tenancy_ref)
+    if target is None:
+        return None
+    try:
+        written = run_with_progress(record, _tr("Exporting everything held…"),
+                                    lambda _progress: subject_access.export_tenant(record.store, record.tenant_id,
+                                                                                   target),
+                                    cancellable=False)
+    except (NotAllowed, ValueError, OSError) as exc:
+        log.warning("Subject access export failed: %s", type(exc).__name__)
+        QMessageBox.warning(record, _tr("Not exported"), str(exc))
+        return None
+    QMessageBox.information(record, _tr("Exported"), _tr("Everything held on %s was saved to %s.")
+                            % (tenant.tenancy_ref, written))
+    return written
+
+
+def _erase_question(tenant) -> str:
+    return _tr("Erase %s (%s) and everything held about them: wishes and adjustments, warnings, visits, "
+               "follow-ups, support plans, conduct feedback and safeguarding concerns?\n\n"
+               "This cannot be undone. Works orders on the home are kept without their name; backups age "
+               "out after 30 days.") % (tenant.display_name, tenant.tenancy_ref)
+
+
+def erase_this_tenant(record) -> bool:
+    """Confirm, erase, then close the record (the tenant list is refreshed by whoever listens to `erased`)."""
+    tenant, _home, _block = tenants.get_tenant(record.store, record.tenant_id)
+    answer = QMessageBox.question(record, _tr("Erase this tenant"), _erase_question(tenant),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        erasure.erase_tenant(record.store, record.tenant_id)
+    except (NotAllowed, LookupError) as exc:
+        QMessageBox.warning(record, _tr("Not erased"), str(exc))
+        return False
+    except RuntimeError as exc:  # erased, but the file could not be compacted yet
+        log.warning("Erasure compaction deferred: %s", type(exc).__name__)
+        QMessageBox.information(record, _tr("Erased"), str(exc))
+    record.erased.emit(record.tenant_id)
+    return True
