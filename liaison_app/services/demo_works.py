@@ -17,8 +17,6 @@ from liaison_app.services.catalogues import adjustment_kinds, conduct_points, su
 SETTINGS = {
     "landlord_name": "Wessex Vale Homes (demo)",
     "safeguarding_line": "Safeguarding team: 01632 960200 (9am to 5pm); out of hours 01632 960299",
-    "conduct_reminders": "Show your ID at the door and wear it at all times.\n"
-                         "Do not use the tenant's toilet or bathroom.",
 }
 TRADE_JOBS = {"gas_safety": "gas", "electrical_safety": "electrical", "repair": "general", "planned": "general",
               "damp_mould": "damp", "communal_repair": "general", "lift": "lifts", "fire_risk": "general"}

@@ -94,7 +94,7 @@ def _when_text(due: date, on: date) -> str:
     left = (due - on).days
     if left < 0:
         return f"overdue since {due.isoformat()}"
-    return "due today" if left == 0 else f"due {due.isoformat()} ({left} days)"
+    return "due today" if left == 0 else f"due {due.isoformat()} ({left} day{'' if left == 1 else 's'})"
 
 
 def _appointments(session: Session, names: _Names, on: date) -> list[TodayItem]:

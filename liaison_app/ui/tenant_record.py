@@ -170,7 +170,7 @@ class TenantRecord(QWidget):
         language = t.language or self.tr("Not recorded")
         if t.interpreter_needed:
             language += " — " + self.tr("interpreter needed")
-        for key, text in (("ref", t.tenancy_ref), ("address", address), ("phone", t.phone or self.tr("None")),
+        for key, text in (("ref", t.tenancy_ref), ("address", address), ("phone", t.phone or self.tr("Not recorded")),
                           ("contact", contact), ("language", language), ("email", t.email or self.tr("None"))):
             self.facts[key].setText(text)
         risks = risk_flags()
