@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from liaison_app.domain import (AccessAttempt, Adjustment, Block, Contractor, FollowUp, Home, Job, RiskWarning,
                                 SupportPlan, Tenant, Visit)
@@ -24,6 +24,10 @@ from liaison_app.store import Store
 
 REVIEW_DAYS = 14
 CHECK_DAYS = 30
+# At most this many lines per section, most urgent first; `TodayView.totals` keeps the full counts.
+# A landlord-sized store can hold thousands of overdue reviews; listing them all costs seconds and
+# hundreds of megabytes, and no officer reads past the first screens anyway.
+SECTION_LIMIT = 200
 
 
 @dataclass
@@ -46,9 +50,13 @@ class TodayView:
     reviews: list[TodayItem] = field(default_factory=list)
     checks_due: list[TodayItem] = field(default_factory=list)
     no_access: list[TodayItem] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)  # lines in each section before the limit
 
     def count(self) -> int:
-        return sum(len(getattr(self, name)) for name in SECTIONS)
+        return sum(self.total(name) for name in SECTIONS)
+
+    def total(self, section: str) -> int:
+        return self.totals.get(section, len(getattr(self, section)))
 
 
 SECTIONS = ("appointments", "visits", "follow_ups", "reviews", "checks_due", "no_access")
@@ -127,12 +135,16 @@ def _follow_ups(session: Session, names: _Names, on: date) -> list[TodayItem]:
                       _when_text(f.due_date, on), f.tenant_id, None, "followup", f.id) for f in found]
 
 
-def _reviews(session: Session, names: _Names, on: date) -> list[TodayItem]:
+def _reviews(session: Session, names: _Names, on: date) -> tuple[list[TodayItem], int]:
+    """The most urgent reviews (at most SECTION_LIMIT of each kind) and how many are due in all."""
     horizon = on + timedelta(days=REVIEW_DAYS)
     items = []
+    total = 0
     for cls, catalogue, what, rtype in ((Adjustment, adjustment_kinds(), "adjustment", "adjustment"),
                                         (RiskWarning, warning_kinds(), "risk warning", "riskwarning")):
-        query = select(cls).where(cls.review_date <= horizon, (cls.end_date.is_(None)) | (cls.end_date > on))
+        due = (cls.review_date <= horizon, (cls.end_date.is_(None)) | (cls.end_date > on))
+        total += session.exec(select(func.count()).select_from(cls).where(*due)).one()
+        query = select(cls).where(*due).order_by(cls.review_date).limit(SECTION_LIMIT)
         found = list(session.exec(query))
         names.preload(r.tenant_id for r in found)
         for rec in found:
@@ -142,11 +154,12 @@ def _reviews(session: Session, names: _Names, on: date) -> list[TodayItem]:
     query = select(SupportPlan).where(SupportPlan.review_date <= horizon,
                                       SupportPlan.status != PlanStatus.CLOSED.value)
     plans = list(session.exec(query))
+    total += len(plans)
     names.preload(p.tenant_id for p in plans)
     for plan in plans:
         items.append(TodayItem("reviews", plan.review_date, f"Review support plan — {names.name(plan.tenant_id)}",
                                _when_text(plan.review_date, on), plan.tenant_id, None, "supportplan", plan.id))
-    return sorted(items, key=lambda i: (i.when, i.title))
+    return sorted(items, key=lambda i: (i.when, i.title)), total
 
 
 def _checks_due(store: Store, names: _Names, on: date) -> list[TodayItem]:
@@ -190,8 +203,13 @@ def today_view(store: Store, on: date | None = None) -> TodayView:
     on = on or date.today()
     with store.read() as session:
         names = _Names(session)
+        reviews, review_total = _reviews(session, names, on)
         view = TodayView(appointments=_appointments(session, names, on), visits=_visits(session, names, on),
-                         follow_ups=_follow_ups(session, names, on), reviews=_reviews(session, names, on),
+                         follow_ups=_follow_ups(session, names, on), reviews=reviews,
                          no_access=_no_access(session, names, on))
         view.checks_due = _checks_due(store, names, on)
+    for name in SECTIONS:
+        items = getattr(view, name)
+        view.totals[name] = review_total if name == "reviews" else len(items)
+        setattr(view, name, items[:SECTION_LIMIT])
     return view

@@ -18,7 +18,6 @@ from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.enums import AccessMethod, AccessOutcome, LetterStage
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import access
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 
 STAGE_TONES = {rules.READY_FOR_LEGAL: "#8a1c1c", rules.TRY_SUPPORT_FIRST: "#6b4100", rules.FINAL_NOTICE: "#6b4100",

@@ -10,7 +10,6 @@ from liaison_app.services import audit as audit_service
 from liaison_app.services import officers
 from liaison_app.services.audit import AuditFilter
 from liaison_app.services.officers import NotAllowed
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.forms import OptionalDateEdit
 
 PAGE = 200

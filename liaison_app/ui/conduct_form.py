@@ -5,7 +5,6 @@ from datetime import date
 
 from liaison_app.services import conduct, works
 from liaison_app.services.catalogues import conduct_points
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.forms import FormDialog
 
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.services import conduct, works
 from liaison_app.services.catalogues import conduct_points
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted
 

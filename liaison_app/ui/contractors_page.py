@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWi
 
 from liaison_app.services import conduct, works
 from liaison_app.services.catalogues import conduct_points
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.contractor_forms import ContractorDialog, OperativeDialog
 from liaison_app.ui.jobs_page import briefing_ui
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date

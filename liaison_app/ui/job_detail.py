@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from liaison_app.domain.enums import JobStatus
 from liaison_app.services import checks, tenants, works
 from liaison_app.services.catalogues import job_types
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.job_form import appointment_errors, fill_operatives, next_hour, phone_error
 from liaison_app.ui.jobs_page import briefing_ui

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from liaison_app.domain.enums import JobStatus
 from liaison_app.services import works
 from liaison_app.services.catalogues import job_types
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import SectionHeader, muted
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from liaison_app import APP_NAME
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui import file_actions
 from liaison_app.ui.about import show_about
 from liaison_app.ui.navigation import NavigationList, available_pages, module_exists

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QMessageBox, 
 
 from liaison_app.services import records
 from liaison_app.services.records import Change, StaleRecord
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.widgets import muted

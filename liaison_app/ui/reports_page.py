@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import reports
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from liaison_app.domain.enums import ConcernStatus, SafeguardingCategory
 from liaison_app.services import safeguarding
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.forms import FormDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

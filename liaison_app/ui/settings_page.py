@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import settings
 from liaison_app.services.catalogues import conduct_points
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.widgets import SectionHeader, muted
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")

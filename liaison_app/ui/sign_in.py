@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import officers
 from liaison_app.services.officers import MIN_PASSWORD, SignInError
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 
 
 def _line(parent: QWidget, name: str, *, password: bool = False) -> QLineEdit:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from liaison_app import APP_NAME
 import liaison_app.store as stores
 from liaison_app.store import StoreError, safety
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.workers import Background, wait_for_background
 
 log = logging.getLogger("liaison")

@@ -15,7 +15,6 @@ from liaison_app.domain.enums import ContactRole, PlanStatus
 from liaison_app.domain.validation import ValidationError, clean_phone
 from liaison_app.services import support
 from liaison_app.services.catalogues import support_measures
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 

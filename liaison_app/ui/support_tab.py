@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QVBoxLayout, 
 
 from liaison_app.domain.enums import PlanStatus
 from liaison_app.services import support
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.quiet_forms import QuietFormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import button_row, muted

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from liaison_app.services import erasure, subject_access, tenants
 from liaison_app.services.officers import NotAllowed
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.record_tab import tab_action
 from liaison_app.ui.workers import run_with_progress
 

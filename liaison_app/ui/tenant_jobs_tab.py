@@ -5,7 +5,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.services import works
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.jobs_page import briefing_ui, job_columns
 from liaison_app.ui.row_models import RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted

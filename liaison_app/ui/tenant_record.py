@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBo
 from liaison_app.domain.enums import PreferredContact
 from liaison_app.services import tenants
 from liaison_app.services.records import Change
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.navigation import module_exists
 from liaison_app.ui.record_tab import tab_action, tool_button
 from liaison_app.ui.tenant_admin_actions import admin_actions

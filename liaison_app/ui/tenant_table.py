@@ -1,22 +1,27 @@
-"""The tenant list's table model: search results fetched 50 at a time as the view scrolls.
+"""The tenant list's table model: a window over every search match, read from the store by page.
 
-It holds plain `TenantRow` values from `services.tenants.search_tenants`, never a session, so a
-store of 125,000 tenants opens and scrolls as fast as one of ten.
+`rowCount` is the number of matches (counted once per search), so the scroll bar spans the whole
+list from the start and jumping to the end is one page read. Rows are read 50 at a time, when the
+view first asks for a row of that page, and kept in a small least-recently-used cache of pages, so
+memory stays flat however far the list is scrolled. The model holds plain `TenantRow` values from
+`services.tenants.search_tenants`, never a session.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt,
+                            QTimer)
 from PySide6.QtGui import QColor
 
 from liaison_app.services import tenants
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.widgets import risk_flags
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, REFERENCE, ADDRESS, POSTCODE, FLAGS = range(5)
 PAGE_SIZE = 50
+MAX_PAGES = 40  # 2,000 rows: several screens either way of the one shown
 RISK_COLOUR = QColor("#8a1c1c")
 
 
@@ -27,61 +32,122 @@ class TenantTableModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("TenantTableModel", "Address"), QT_TRANSLATE_NOOP("TenantTableModel", "Postcode"),
                QT_TRANSLATE_NOOP("TenantTableModel", "Flags"))
 
-    def __init__(self, store, parent=None, *, page_size: int = PAGE_SIZE):
+    def __init__(self, store, parent=None, *, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
         super().__init__(parent)
         self.store = store
         self.page_size = page_size
+        self.max_pages = max(2, max_pages)
         self.text = ""
-        self._rows: list[tenants.TenantRow] = []
-        self._more = False
-        self._started = False
+        self.page_reads = 0  # queries for rows (one or two pages each) since the model was made
+        self._count = 0
+        self._pages: OrderedDict[int, list[tenants.TenantRow]] = OrderedDict()
+        self._stale = False
         self._risks = risk_flags()
 
     # ----- searching
     def search(self, text: str) -> None:
-        """Show the first page of tenants matching `text` (all tenants when empty)."""
-        first = tenants.search_tenants(self.store, text, self.page_size, 0)
+        """Show every tenant matching `text` (all tenants when empty); rows are read as they are shown."""
+        first, count = self._first_page(text)
         self.beginResetModel()
         self.text = text
-        self._rows = first
-        self._more = len(first) >= self.page_size
-        self._started = True
+        self._set_window(first, count)
         self.endResetModel()
 
     def reload(self) -> None:
-        """Search again for the same text, keeping as many rows as were loaded (flags may have changed)."""
-        wanted = max(len(self._rows), self.page_size)
-        rows = tenants.search_tenants(self.store, self.text, wanted, 0)
+        """Count and read again for the same text (records or flags may have changed). The rows shown
+        keep their place, and the selection stays, unless the number of matches changed."""
+        first, count = self._first_page(self.text)
+        if self._reset_if_recounted(first, count):
+            return
+        self._set_window(first, count)
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.HEADERS) - 1))
+
+    def _recount(self) -> None:
+        """After a read found the store changed: a new count resets the rows; the same count leaves them
+        (and `_stale` set, so a store that keeps disagreeing is not read again and again)."""
+        self._reset_if_recounted(*self._first_page(self.text))
+
+    def _reset_if_recounted(self, first: list[tenants.TenantRow], count: int) -> bool:
+        if count == self._count:
+            return False
         self.beginResetModel()
-        self._rows = rows
-        self._more = len(rows) >= wanted
+        self._set_window(first, count)
         self.endResetModel()
+        return True
 
     def count_all(self) -> int:
-        return tenants.count_tenants(self.store, self.text)
+        """How many tenants match the current search: the number of rows."""
+        return self._count
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and self._started and self._more
+    def cached_pages(self) -> int:
+        return len(self._pages)
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        more = tenants.search_tenants(self.store, self.text, self.page_size, len(self._rows))
-        self._more = len(more) >= self.page_size
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+    def _first_page(self, text: str) -> tuple[list[tenants.TenantRow], int]:
+        first = tenants.search_tenants(self.store, text, self.page_size, 0)
+        self.page_reads += 1
+        if len(first) < self.page_size:  # all of them: no need to count
+            return first, len(first)
+        return first, tenants.count_tenants(self.store, text)
+
+    def _set_window(self, first: list[tenants.TenantRow], count: int) -> None:
+        self._count = count
+        self._pages = OrderedDict({0: first})
+        self._stale = False
+
+    def _page(self, number: int) -> list[tenants.TenantRow]:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        first = self._read_from(number)
+        self._read(first, 2 if first != number or (number + 1) * self.page_size < self._count else 1)
+        return self._pages[number]
+
+    def _read_from(self, number: int) -> int:
+        """A screen may straddle two pages: a miss reads its neighbour too, in the same query (a deep
+        offset costs the same for 100 rows as for 50): the one before when the one after is held."""
+        if number > 0 and number + 1 in self._pages and number - 1 not in self._pages:
+            return number - 1
+        return number
+
+    def _read(self, first: int, pages: int) -> None:
+        start = first * self.page_size
+        rows = tenants.search_tenants(self.store, self.text, pages * self.page_size, start)
+        self.page_reads += 1
+        if len(rows) != min(pages * self.page_size, self._count - start):
+            self._changed_elsewhere()
+        for i in range(pages):
+            self._pages[first + i] = rows[i * self.page_size:(i + 1) * self.page_size]
+            self._pages.move_to_end(first + i)
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+
+    def _changed_elsewhere(self) -> None:
+        """The store no longer has the number of matches counted (a tenant added or erased meanwhile):
+        count again once the view has finished asking for data, never while it is painting."""
+        if not self._stale:
+            self._stale = True
+            QTimer.singleShot(0, self, self._recount)
 
     # ----- reading
-    def row_at(self, row: int) -> tenants.TenantRow:
-        return self._rows[row]
+    def _row(self, row: int) -> tenants.TenantRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def row_at(self, row: int) -> tenants.TenantRow | None:
+        """The tenant on `row`, or None when there is no such row (or it has just left the store)."""
+        return self._row(row)
 
     def id_at(self, row: int) -> str:
-        return self._rows[row].id
+        found = self._row(row)
+        return found.id if found is not None else ""
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -92,14 +158,16 @@ class TenantTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
+        if row is None:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, index.column(), role == Qt.ItemDataRole.ToolTipRole)
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == NAME and self.has_risk(row):
+        if index.column() == NAME and self.has_risk(row):
             return RISK_COLOUR
         return None
 
@@ -120,3 +188,7 @@ class TenantTableModel(QAbstractTableModel):
             flags = sorted(row.flags, key=lambda f: f not in self._risks)  # risks first, marked ⚠
             return ("\n" if tooltip else " · ").join(f"⚠ {f}" if f in self._risks else f for f in flags)
         return None
+
+
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                    ID_ROLE})

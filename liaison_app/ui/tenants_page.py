@@ -9,13 +9,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.row_models import RecordTableView
 from liaison_app.ui.tenant_table import ADDRESS, NAME, POSTCODE, REFERENCE, TenantTableModel
 from liaison_app.ui.widgets import SectionHeader, muted
 
 SEARCH_DELAY_MS = 150
-RELOAD_LIMIT = 500
 
 
 class TenantsPage(QWidget):
@@ -60,6 +58,7 @@ class TenantsPage(QWidget):
         self.search_box.installEventFilter(self)
         lay.addWidget(self.search_box)
         self.model = TenantTableModel(self.store, self)
+        self.model.modelReset.connect(self._show_count)  # also when it counts again after a change elsewhere
         self.table = RecordTableView(self.model, self.tr("Tenants found"), box)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -87,16 +86,14 @@ class TenantsPage(QWidget):
             self.table.setColumnWidth(column, fm.averageCharWidth() * chars)
 
     def _show_count(self) -> None:
-        n = self.model.rowCount()
+        n = self.model.rowCount()  # every match: the model counts them once per search
         text = self.model.text
         if n == 0:
             self.count_label.setText(self.tr("No tenant matches “%s”") % text if text else self.tr("No tenants yet"))
-        elif not self.model.canFetchMore():
-            self.count_label.setText(self.tr("%s tenant(s)") % f"{n:,}")
         elif not text:
-            self.count_label.setText(self.tr("%s tenants") % f"{self.model.count_all():,}")
-        else:  # counting every match of a short search costs more than finding the first page
-            self.count_label.setText(self.tr("%d+ found — scroll for more") % n)
+            self.count_label.setText(self.tr("%s tenant(s)") % f"{n:,}")
+        else:
+            self.count_label.setText(self.tr("%s found") % f"{n:,}")
 
     def focus_search(self) -> None:
         if self.record is not None:
@@ -128,6 +125,8 @@ class TenantsPage(QWidget):
     def show_tenant(self, tenant_id: str) -> None:
         from liaison_app.ui.tenant_record import TenantRecord
 
+        if not tenant_id:  # a row whose tenant left the store as it was shown
+            return
         if self.record is not None:
             self._drop_record()
         self.record = TenantRecord(self.store, tenant_id, self)
@@ -143,8 +142,7 @@ class TenantsPage(QWidget):
             return
         self._drop_record()
         self.stack.setCurrentWidget(self.list_view)
-        if self.model.rowCount() <= RELOAD_LIMIT:  # flags may have changed; a long scroll is left as it is
-            self.model.reload()
+        self.model.reload()  # flags may have changed; rows keep their place however far down
         self.table.setFocus()
 
     def _tenant_erased(self, _tenant_id: str) -> None:

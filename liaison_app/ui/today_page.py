@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.services import today as today_service
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug)
 from liaison_app.ui.widgets import SectionHeader, muted
 from liaison_app.ui.workers import Background
 
@@ -227,11 +226,12 @@ class TodaySection(QFrame):
         lay.addWidget(self.empty)
         lay.addStretch(1)  # keep the heading at the top when the neighbouring section is taller
 
-    def set_items(self, items: list[Any], on: date) -> None:
+    def set_items(self, items: list[Any], on: date, total: int | None = None) -> None:
         self.list.model().set_items(items, on)
-        self.count = len(items)
+        self.count = len(items) if total is None else total
         overdue = sum(1 for i in items if is_overdue(i.when, on))
-        text = f"{self.heading_text} · {len(items)}"
+        shown = f"{len(items)}" if self.count == len(items) else self.tr("first %s of %s") % (len(items), self.count)
+        text = f"{self.heading_text} · {shown}"
         accessible = text
         if overdue:
             late = self.tr("%s overdue") % overdue
@@ -332,8 +332,9 @@ class TodayPage(QWidget):
         total = 0
         for key, section in self.sections.items():
             items = list(getattr(view, key))
-            section.set_items(items, on)
-            total += len(items)
+            count = view.total(key)
+            section.set_items(items, on, count)
+            total += count
         self.title.setText(self.tr("Today, %s") % on.strftime("%A %d %B %Y").replace(" 0", " "))
         if total == 0:
             self.summary.setText(self.tr("Nothing needs you today."))

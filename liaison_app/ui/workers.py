@@ -17,7 +17,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from liaison_app.ui import emit_fix  # noqa: F401  (PySide6 6.12 emit refcount bug; see the module)
 
 REPORT_EVERY = 0.05  # seconds between progress updates sent to the dialog
 

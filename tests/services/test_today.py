@@ -1,7 +1,7 @@
 """The officer's day: every section, with nothing private in titles or details."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from checks_world import TODAY, adjustment, block, calendar, contractor, job, tenant
 from liaison_app.domain import FollowUp, RiskWarning, Visit
@@ -99,3 +99,21 @@ def test_access_gained_leaves_no_access_list(store):
 
 def test_empty_store(store):
     assert today.today_view(store).count() == 0
+
+
+def test_a_long_section_lists_the_most_urgent_first_and_keeps_the_full_count(store, monkeypatch):
+    """A landlord-sized backlog must not load thousands of lines: the first SECTION_LIMIT, oldest first."""
+    from liaison_app.services import today as today_service
+    from liaison_app.services.needs import record_adjustment
+    from liaison_app.services.tenants import create_tenant
+
+    monkeypatch.setattr(today_service, "SECTION_LIMIT", 3)
+    on = date(2026, 11, 20)
+    tenant = create_tenant(store, tenancy_ref="LIM-1", first_name="Ffion", last_name="Ŵyn",
+                           address_line1="1 Stryd", postcode="CF10 1AA")
+    for days in (1, 5, 2, 9, 3):
+        record_adjustment(store, tenant.id, "call_ahead", start_date=on - timedelta(days=400),
+                          review_date=on - timedelta(days=days))
+    view = today_service.today_view(store, on=on)
+    assert view.total("reviews") == 5
+    assert [i.when for i in view.reviews] == [on - timedelta(days=d) for d in (9, 5, 3)]

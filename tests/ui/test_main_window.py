@@ -140,6 +140,17 @@ def test_exception_hook_logs_without_the_message_and_says_so_calmly(monkeypatch,
     handler.close()
 
 
+def test_start_up_objects_are_kept_out_of_full_garbage_collections(qapp):
+    import gc
+
+    try:
+        frozen = liaison_app_module.freeze_start_up_objects()
+        assert frozen > 1000 and len(gc.get_objects()) < frozen // 10  # what a full collection still walks
+    finally:
+        gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_store_that_cannot_be_opened_gets_a_clear_dialog(monkeypatch, tmp_path, qapp):
     from liaison_app.store import StoreError
 

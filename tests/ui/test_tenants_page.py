@@ -1,8 +1,8 @@
-"""The tenant list: search by part of a name or a postcode, lazy paging, opening a record."""
+"""The tenant list: search by part of a name or a postcode, rows read by page, opening a record."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from liaison_app.services import tenants
@@ -28,21 +28,77 @@ def people(store):
     return store
 
 
-def test_model_pages_lazily_without_a_window(store):
-    for i in range(120):
+def many(store, n=120):
+    for i in range(n):
         add(store, f"R{i:04d}", "Sam", f"Surname{i:04d}", line1=f"{i} Long Road")
+    return store
+
+
+def test_model_counts_every_match_and_reads_rows_by_page_within_its_cap(store):
+    many(store)
+    model = TenantTableModel(store, page_size=50, max_pages=2)
+    model.search("")
+    assert model.rowCount() == 120 and model.page_reads == 1  # the scroll bar spans every tenant at once
+    assert model.index(119, NAME).data() == "Sam Surname0119"  # the end is one page read away
+    assert model.page_reads == 2
+    names = []
+    for r in range(120):
+        names.append(model.index(r, NAME).data())
+        assert model.cached_pages() <= 2
+    assert names == sorted(set(names))  # ordered by last name, no row twice, none missing
+    assert model.index(0, 0).data(ID_ROLE) == model.id_at(0) == model.row_at(0).id
+    assert model.row_at(120) is None and model.id_at(-1) == ""
+    model.search("surname00")  # more matches than a page: counted
+    assert model.rowCount() == 100
+    assert model.index(99, NAME).data() == "Sam Surname0099"
+
+
+def test_model_recounts_when_the_store_changes_underneath(store, qtbot):
+    many(store, 60)
     model = TenantTableModel(store, page_size=50)
     model.search("")
-    assert model.rowCount() == 50
-    assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 100
-    model.fetchMore()
-    assert model.rowCount() == 120
-    assert not model.canFetchMore()
-    names = [model.index(r, NAME).data() for r in range(120)]
-    assert names == sorted(names)  # ordered by last name, no row twice
-    assert model.index(0, 0).data(ID_ROLE) == model.id_at(0)
+    add(store, "R9999", "Sam", "Surname9999")
+    assert model.rowCount() == 60
+    with qtbot.waitSignal(model.modelReset, timeout=2000):
+        model.index(55, NAME).data()  # the last page has one more row than counted: count again
+    assert model.rowCount() == 61 and model.index(60, NAME).data() == "Sam Surname9999"
+
+
+def test_back_from_a_record_keeps_the_place_and_counts_a_change(store, qtbot):
+    many(store, 200)
+    page = TenantsPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.table.setCurrentIndex(page.model.index(150, NAME))
+    page.show_tenant(page.table.current_id())
+    page.back_to_list()
+    assert page.table.currentIndex().row() == 150 and page.count_label.text() == "200 tenant(s)"
+    add(store, "R9999", "Sam", "Surname9999")
+    page.show_tenant(page.table.current_id())
+    page.back_to_list()
+    assert page.model.rowCount() == 201 and page.count_label.text() == "201 tenant(s)"
+
+
+def test_scrolling_to_the_end_shows_the_last_tenants_and_memory_stays_capped(store, qtbot):
+    many(store, 300)
+    page = TenantsPage(store)
+    qtbot.addWidget(page)
+    page.model.max_pages = 3
+    page.resize(800, 400)
+    page.show()
+    assert page.count_label.text() == "300 tenant(s)"
+    bar = page.table.verticalScrollBar()
+    for value in range(0, bar.maximum() + 1, 7):
+        bar.setValue(value)
+        qtbot.wait(1)
+        assert page.model.cached_pages() <= 3
+    page.table.scrollToBottom()
+    qtbot.wait(1)
+    last = page.table.indexAt(page.table.viewport().rect().bottomLeft() - QPoint(-2, 4))
+    assert last.row() == 299 and last.data() == "Sam Surname0299"
+    page.search_box.setText("surname01")
+    qtbot.waitUntil(lambda: page.model.text == "surname01", timeout=2000)
+    assert page.count_label.text() == "100 found"
 
 
 def test_model_shows_flags_and_postcode(people):
