@@ -2,7 +2,7 @@
 filtered by officer, action, date range and record (an id or a record type)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout)
 
@@ -11,63 +11,33 @@ from liaison_app.services import officers
 from liaison_app.services.audit import AuditFilter
 from liaison_app.services.officers import NotAllowed
 from liaison_app.ui.forms import OptionalDateEdit
+from liaison_app.ui.row_models import Column, RowTableModel
 
 PAGE = 200
 
 
-class AuditModel(QAbstractTableModel):
-    """Audit events; more rows are fetched as the view scrolls (canFetchMore / fetchMore)."""
-
-    HEADERS = ("#", "When (UTC)", "Officer", "Action", "Record", "Record id", "Fields", "Summary")
+class AuditModel(RowTableModel):
+    """Audit events, newest first; more rows are fetched as the view scrolls."""
 
     def __init__(self, store, parent=None, page_size: int = PAGE):
-        super().__init__(parent)
-        self.store, self.page_size = store, page_size
+        tr = lambda text: QCoreApplication.translate("AuditModel", text)  # noqa: E731
+        columns = (
+            Column(tr("#"), lambda e: e.seq),
+            Column(tr("When (UTC)"), lambda e: e.at.strftime("%d/%m/%Y %H:%M:%S")),
+            Column(tr("Officer"), lambda e: e.officer),
+            Column(tr("Action"), lambda e: e.action),
+            Column(tr("Record"), lambda e: e.record_type),
+            Column(tr("Record id"), lambda e: e.record_id),
+            Column(tr("Fields"), lambda e: e.fields.replace(",", ", ")),
+            Column(tr("Summary"), lambda e: e.summary),
+        )
+        super().__init__(columns, page_size=page_size, id_of=lambda e: str(e.seq), parent=parent)
+        self.store = store
         self.filters = AuditFilter()
-        self._rows: list = []
-        self._more = False
 
     def set_filters(self, filters: AuditFilter) -> None:
-        first = audit_service.list_audit(self.store, filters, self.page_size, 0)
-        self.beginResetModel()
-        self.filters, self._rows = filters, list(first)
-        self._more = len(first) >= self.page_size
-        self.endResetModel()
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt API
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt API
-        if not self.canFetchMore(parent):
-            return
-        more = audit_service.list_audit(self.store, self.filters, self.page_size, len(self._rows))
-        self._more = len(more) >= self.page_size
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        e = self._rows[index.row()]
-        values = (e.seq, e.at.strftime("%d/%m/%Y %H:%M:%S"), e.officer, e.action, e.record_type, e.record_id,
-                  e.fields.replace(",", ", "), e.summary)
-        return values[index.column()]
-
-    def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # read-only
+        self.filters = filters
+        self.set_fetch(lambda offset, limit: audit_service.list_audit(self.store, filters, limit, offset))
 
 
 class AuditViewer(QDialog):

@@ -2,13 +2,14 @@
 Any officer can change their own password from `ChangePasswordForm`."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout
 
 from liaison_app.domain.enums import Role
 from liaison_app.services import officers
 from liaison_app.services.officers import MIN_PASSWORD, NotAllowed
 from liaison_app.ui.forms import FormDialog
+from liaison_app.ui.row_models import Column, RowTableModel
 
 ROLE_LABELS = {Role.OFFICER.value: "Officer", Role.SAFEGUARDING_LEAD.value: "Safeguarding lead",
                Role.ADMIN.value: "Administrator"}
@@ -86,39 +87,15 @@ class ChangePasswordForm(FormDialog):
         return True
 
 
-class OfficerModel(QAbstractTableModel):
-    HEADERS = ("User name", "Name", "Role", "Account")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        o = self.rows[index.row()]
-        values = (o.username, o.display_name, self.tr(ROLE_LABELS.get(o.role, o.role)),
-                  self.tr("On") if o.active else self.tr("Switched off"))
-        return values[index.column()]
-
-    def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+def officer_model(parent=None) -> RowTableModel:
+    """Officer accounts: user name, name, role and whether the account is on."""
+    tr = lambda text: QCoreApplication.translate("OfficerModel", text)  # noqa: E731
+    return RowTableModel((
+        Column(tr("User name"), lambda o: o.username),
+        Column(tr("Name"), lambda o: o.display_name),
+        Column(tr("Role"), lambda o: tr(ROLE_LABELS.get(o.role, o.role))),
+        Column(tr("Account"), lambda o: tr("On") if o.active else tr("Switched off")),
+    ), parent=parent)
 
 
 class OfficersDialog(QDialog):
@@ -129,7 +106,7 @@ class OfficersDialog(QDialog):
         self.store = store
         self.setWindowTitle(self.tr("Officers"))
         lay = QVBoxLayout(self)
-        self.model = OfficerModel(self)
+        self.model = officer_model(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Officers"))
@@ -162,7 +139,7 @@ class OfficersDialog(QDialog):
 
     def selected(self):
         index = self.table.currentIndex()
-        return self.model.rows[index.row()] if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def add_officer(self) -> None:
         if AddOfficerForm(self.store, self).exec():

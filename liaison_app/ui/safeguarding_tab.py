@@ -6,61 +6,31 @@ private: it is never printed on a briefing or a report.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from liaison_app.domain.enums import ConcernStatus, SafeguardingCategory
 from liaison_app.services import safeguarding
 from liaison_app.ui.forms import FormDialog
+from liaison_app.ui.row_models import Column, RowTableModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _label(code: str) -> str:
     return code.replace("_", " ").capitalize()
 
 
-class ConcernModel(QAbstractTableModel):
+def concern_model(parent=None) -> RowTableModel:
     """Concerns as rows: raised on, category, status, referred to, what was seen (first line)."""
-
-    HEADERS = ("Raised", "Category", "Status", "Referred to", "What was seen")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        c = self._rows[index.row()]
-        if role == ID_ROLE:
-            return c.id
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = (c.raised_on.strftime("%d/%m/%Y"), _label(c.category), _label(c.status), c.referred_to,
-                  (c.what_was_seen or "").splitlines()[0] if c.what_was_seen else "")
-        return values[index.column()]
-
-    def flags(self, index):
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    tr = lambda text: QCoreApplication.translate("ConcernModel", text)  # noqa: E731
+    return RowTableModel((
+        Column(tr("Raised"), lambda c: c.raised_on),
+        Column(tr("Category"), lambda c: _label(c.category)),
+        Column(tr("Status"), lambda c: _label(c.status)),
+        Column(tr("Referred to"), lambda c: c.referred_to),
+        Column(tr("What was seen"), lambda c: (c.what_was_seen or "").splitlines()[0] if c.what_was_seen else ""),
+    ), parent=parent)
 
 
 class ConcernForm(FormDialog):
@@ -107,7 +77,7 @@ class SafeguardingTab(QWidget):
                               "Never printed."), self)
         note.setWordWrap(True)
         lay.addWidget(note)
-        self.model = ConcernModel(self)
+        self.model = concern_model(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Safeguarding concerns"))
@@ -144,7 +114,7 @@ class SafeguardingTab(QWidget):
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
-        return self.model.data(self.model.index(index.row(), 0), ID_ROLE) if index.isValid() else None
+        return self.model.id_at(index.row()) if index.isValid() else None
 
     def close_selected(self) -> None:
         concern_id = self.selected_id()

@@ -266,7 +266,7 @@ def test_admin_adds_an_officer_resets_and_switches_off(qtbot, admin, monkeypatch
 
     monkeypatch.setattr(AddOfficerForm, "exec", add)
     dialog.add_officer()
-    assert [r.username for r in dialog.model.rows] == ["ada", "olu"]
+    assert [r.username for r in dialog.model.rows()] == ["ada", "olu"]
     assert dialog.model.index(1, 2).data() == "Officer"
     dialog.table.selectRow(1)
 
