@@ -1,5 +1,6 @@
+"""`python -m liaison_app`: the same as `liaison-app`."""
 import sys
 
-from liaison_app.cli import main
+from liaison_app.app import main
 
 sys.exit(main())

@@ -1,5 +1,5 @@
-; Inno Setup script: a per-user Windows installer for the PyInstaller folder made by build.sh
-; (run build.sh on Windows first, then: iscc /DAppVersion=0.1.0 packaging\liaison.iss).
+; Inno Setup script: a per-user Windows installer for the PyInstaller folder made by packaging/build.py
+; (run `py -3.12 packaging\build.py` on Windows first, then: iscc /DAppVersion=0.1.0 packaging\liaison.iss).
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
@@ -17,6 +17,8 @@ OutputBaseFilename=Liaison-{#AppVersion}-setup
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
+SetupIconFile=..\resources\icons\liaison.ico
+UninstallDisplayIcon={app}\liaison.exe
 
 [Files]
 Source: "..\dist\Liaison-{#AppVersion}\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion

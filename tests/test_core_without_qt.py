@@ -4,9 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 
 SCRIPT = r"""
 import importlib, importlib.abc, pkgutil, sys
@@ -33,7 +31,7 @@ print(count)
 
 
 def test_core_imports_without_qt(tmp_path):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), LIAISON_HOME=str(tmp_path))
+    env = dict(os.environ, LIAISON_HOME=str(tmp_path))
     proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, cwd=tmp_path,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr

@@ -1,29 +1,22 @@
-"""The command line: `liaison-app [--db PATH] [COMMAND ...]`. No command opens the desktop app.
+"""The command line: `liaison-app [--db PATH] COMMAND ...`, built on the same services as the app.
 
-Each command group lives in its own module with `register(subparsers)`; each command is a
-function `run(args) -> int` built on the same services as the app. Exit codes: 0 done,
-1 refused input (every reason listed on stderr), 2 usage.
+Each command group lives in its own module with `register(subparsers)`; each command is a function
+`run(args) -> int`. Exit codes: 0 done, 1 refused input (every reason listed on stderr), 2 usage.
+With no command (or `gui`) the caller, liaison_app.app.main, opens the desktop app instead.
 """
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
 from liaison_app import __version__
+from liaison_app.cli import briefs, data, officers, reports, safety
+from liaison_app.cli.common import CommandError
+
+__all__ = ["CommandError", "build_parser", "run_command"]
 
 # Command groups, in the order `--help` lists them.
-COMMAND_MODULES = [
-    "liaison_app.cli.gui",
-    "liaison_app.cli.data",
-    "liaison_app.cli.safety",
-    "liaison_app.cli.briefs",
-    "liaison_app.cli.reports",
-]
-
-
-class CommandError(Exception):
-    """Refused input: the message (one line per problem) goes to stderr and the exit code is 1."""
+COMMAND_GROUPS = (data, safety, officers, briefs, reports)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,19 +27,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Liaison {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the store file (default: LIAISON_DB, else your data folder)")
     parser.add_argument("--officer", metavar="NAME", help="your user name, once the store has officer accounts")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the desktop app, make or sign in the account from LIAISON_SMOKE_USER and "
+                             "LIAISON_SMOKE_PASSWORD, show the main window, then close (for installers and CI)")
+    parser.set_defaults(func=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    sub.add_parser("gui", help="open the desktop app (the default)").set_defaults(func=None)
+    for group in COMMAND_GROUPS:
+        group.register(sub)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from liaison_app.cli.gui import run_gui
-
-        return run_gui(args)
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed headless command: refused input prints one line per problem and exits 1."""
     try:
         return int(args.func(args) or 0)
     except CommandError as exc:
@@ -55,3 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("liaison-app: stopped; nothing was half-written.", file=sys.stderr)
         return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Headless commands only (tests and scripts): `liaison_app.app.main` is the program's entry point."""
+    args = build_parser().parse_args(argv)
+    if args.func is None:
+        print("liaison-app: no command given (the desktop app opens from liaison_app.app.main).", file=sys.stderr)
+        return 2
+    return run_command(args)

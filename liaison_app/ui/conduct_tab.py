@@ -1,25 +1,15 @@
 """Tenant record tab: what the tenant told us about contractors' conduct, against the code's points."""
 from __future__ import annotations
 
-import importlib
-import importlib.util
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.services import conduct, works
 from liaison_app.services.catalogues import conduct_points
+from liaison_app.ui.conduct_form import ConductFeedbackDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted
-
-CONDUCT_FORM_MODULE = "liaison_app.ui.conduct_form"
-
-
-def conduct_form_class():
-    if importlib.util.find_spec(CONDUCT_FORM_MODULE) is None:
-        return None
-    return importlib.import_module(CONDUCT_FORM_MODULE).ConductFeedbackDialog
-
 
 def feedback_columns(contractor_names: dict[str, str]) -> list[Column]:
     return [
@@ -59,13 +49,9 @@ class ConductTab(QWidget):
         self.model.set_rows(conduct.list_feedback(self.store, tenant_id=self.tenant_id))
         self.table.resizeColumnsToContents()
         self.empty.setVisible(self.model.rowCount() == 0)
-        self.add_button.setEnabled(conduct_form_class() is not None)
 
     def add_feedback(self) -> bool:
-        form = conduct_form_class()
-        if form is None:
-            return False
-        dialog = form(self.store, tenant_id=self.tenant_id, parent=self)
+        dialog = ConductFeedbackDialog(self.store, tenant_id=self.tenant_id, parent=self)
         if not dialog.exec():
             return False
         self.refresh()

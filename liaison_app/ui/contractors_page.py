@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWi
 from liaison_app.services import conduct, works
 from liaison_app.services.catalogues import conduct_points
 from liaison_app.ui.contractor_forms import ContractorDialog, OperativeDialog
-from liaison_app.ui.jobs_page import briefing_ui
+from liaison_app.ui import briefing_preview
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import SectionHeader, muted
 
@@ -154,7 +154,7 @@ class ContractorsPage(QWidget):
         self.change_contractor_action.setEnabled(has)
         self.add_operative_action.setEnabled(has)
         self.change_operative_action.setEnabled(has and self.operatives.rowCount() > 0)
-        self.pack_action.setEnabled(has and briefing_ui() is not None)
+        self.pack_action.setEnabled(has)
 
     # ----- actions
     def _after_save(self, dialog, message: str, contractor_id: str | None) -> bool:
@@ -205,7 +205,6 @@ class ContractorsPage(QWidget):
         return saved
 
     def make_pack(self) -> None:
-        module = briefing_ui()
         contractor = self.current_contractor()
-        if module is not None and contractor is not None:
-            module.open_pack(self, self.store, contractor_id=contractor.id)  # the officer chooses the day
+        if contractor is not None:
+            briefing_preview.open_pack(self, self.store, contractor_id=contractor.id)  # the officer chooses the day

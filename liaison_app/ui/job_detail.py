@@ -4,8 +4,6 @@ attempts and "Complete check…"; and "Brief…" for the operative's briefing.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -14,13 +12,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from liaison_app.domain.enums import JobStatus
 from liaison_app.services import checks, tenants, works
 from liaison_app.services.catalogues import job_types
+from liaison_app.ui import briefing_preview
+from liaison_app.ui.access_panel import AccessAttemptsPanel
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.job_form import appointment_errors, fill_operatives, next_hour, phone_error
-from liaison_app.ui.jobs_page import briefing_ui
 from liaison_app.ui.row_models import show_date
 from liaison_app.ui.widgets import SectionHeader
 
-ACCESS_PANEL_MODULE = "liaison_app.ui.access_panel"
 COMPLAINT_FIELDS = ("complainant_name", "complainant_phone", "complainant_consent")
 
 
@@ -31,12 +29,6 @@ def is_complaint(job) -> bool:
 def is_mandatory(job) -> bool:
     kind = job_types().get(job.job_type)
     return bool(kind and kind.get("mandatory"))
-
-
-def access_panel_class():
-    if importlib.util.find_spec(ACCESS_PANEL_MODULE) is None:
-        return None
-    return importlib.import_module(ACCESS_PANEL_MODULE).AccessAttemptsPanel
 
 
 class JobDetailDialog(FormDialog):
@@ -129,7 +121,6 @@ class JobDetailDialog(FormDialog):
     def _add_extras(self) -> None:
         """Action buttons under the form; a mandatory check's access attempts beside it (fits a laptop screen)."""
         outer = self.layout()
-        panel_class = access_panel_class()
         self.access_panel = None
         row = QHBoxLayout()
         self.complete_button = QPushButton(self.tr("Complete &check…"), self)
@@ -138,7 +129,6 @@ class JobDetailDialog(FormDialog):
         self.complete_button.clicked.connect(self.complete_check)
         self.brief_button = QPushButton(self.tr("&Brief…"), self)
         self.brief_button.setToolTip(self.tr("Preview and print this job's briefing for the operative"))
-        self.brief_button.setEnabled(briefing_ui() is not None)
         self.brief_button.clicked.connect(self.brief)
         row.addWidget(self.complete_button)
         row.addWidget(self.brief_button)
@@ -150,8 +140,8 @@ class JobDetailDialog(FormDialog):
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        if is_mandatory(self.job) and panel_class is not None:
-            self.access_panel = panel_class(self.store, self.job.id)
+        if is_mandatory(self.job):
+            self.access_panel = AccessAttemptsPanel(self.store, self.job.id)
             columns.addWidget(self.access_panel, 1)
             self.setMinimumWidth(1080)
         outer.insertLayout(1, columns, 1)
@@ -193,9 +183,7 @@ class JobDetailDialog(FormDialog):
             self.open_tenant.emit(self.job.tenant_id)
 
     def brief(self) -> None:
-        module = briefing_ui()
-        if module is not None:
-            module.open_briefing(self, self.store, self.job.id)
+        briefing_preview.open_briefing(self, self.store, self.job.id)
 
     def complete_check(self) -> None:
         dialog = CompleteCheckDialog(self.store, self.job.id, self)

@@ -5,8 +5,6 @@ Enter or a double-click opens the job (`open_job`); "Brief…" previews the sele
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -18,10 +16,9 @@ from PySide6.QtWidgets import (
 from liaison_app.domain.enums import JobStatus
 from liaison_app.services import works
 from liaison_app.services.catalogues import job_types
+from liaison_app.ui import briefing_preview
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import SectionHeader, muted
-
-BRIEFING_MODULE = "liaison_app.ui.briefing_preview"
 
 # (label, days from today to the start, days to the end); None = open-ended
 PERIODS = (
@@ -67,13 +64,6 @@ def job_columns() -> list[Column]:
         Column("Contractor", lambda r: r.contractor),
         Column("Operative", lambda r: r.operative or "—"),
     ]
-
-
-def briefing_ui():
-    """The briefing preview module, or None while it is not part of this build."""
-    if importlib.util.find_spec(BRIEFING_MODULE) is None:
-        return None
-    return importlib.import_module(BRIEFING_MODULE)
 
 
 class JobsPage(QWidget):
@@ -229,8 +219,7 @@ class JobsPage(QWidget):
     def _update_actions(self) -> None:
         has_job = self.table.current_id() is not None
         self.open_action.setEnabled(has_job)
-        self.brief_action.setEnabled(has_job and briefing_ui() is not None)
-        self.pack_action.setEnabled(briefing_ui() is not None)
+        self.brief_action.setEnabled(has_job)
 
     def open_selected(self) -> None:
         job_id = self.table.current_id()
@@ -239,17 +228,13 @@ class JobsPage(QWidget):
 
     def brief_selected(self) -> None:
         job_id = self.table.current_id()
-        module = briefing_ui()
-        if job_id and module is not None:
-            module.open_briefing(self, self.store, job_id)
+        if job_id:
+            briefing_preview.open_briefing(self, self.store, job_id)
 
     def make_pack(self) -> None:
-        module = briefing_ui()
-        if module is None:
-            return
         row = self.table.current_row()
         day = row.appointment_start.date() if row is not None and row.appointment_start else date.today()
-        module.open_pack(self, self.store, contractor_id=self.contractor.currentData() or None, day=day)
+        briefing_preview.open_pack(self, self.store, contractor_id=self.contractor.currentData() or None, day=day)
 
     def new_job(self) -> None:
         from liaison_app.ui.job_form import NewJobDialog

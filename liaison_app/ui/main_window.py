@@ -15,7 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedW
 from liaison_app import APP_NAME
 from liaison_app.ui import file_actions
 from liaison_app.ui.about import show_about
-from liaison_app.ui.navigation import NavigationList, available_pages, module_exists
+from liaison_app.services.officers import signed_in_name
+from liaison_app.ui.job_detail import JobDetailDialog
+from liaison_app.ui.navigation import NavigationList
+from liaison_app.ui.pages import officer_dialogs, page_specs
 
 
 def app_settings() -> QSettings:
@@ -31,7 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(APP_NAME)
-        self.specs = {spec.key: spec for spec in available_pages()}
+        self.specs = {spec.key: spec for spec in page_specs()}
         self.pages: dict[str, QWidget] = {}
         self.job_dialog = None
         self.dialog = None
@@ -80,26 +83,18 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&About Liaison"), lambda: show_about(self, str(self.store.path)))
 
     def _build_officer_menu(self, bar) -> None:
-        """Accounts and the audit trail, when those parts of the app are installed; admins see all of it."""
-        dialogs = [("liaison_app.ui.lock", "lock", self.tr("&Lock now"), "Ctrl+L", False),
-                   ("liaison_app.ui.officers_dialog", "ChangePasswordForm", self.tr("&Change my password…"), None,
-                    False),
-                   ("liaison_app.ui.officers_dialog", "OfficersDialog", self.tr("&Officers…"), None, True),
-                   ("liaison_app.ui.audit_viewer", "AuditViewer", self.tr("&Audit trail…"), None, True)]
-        dialogs = [d for d in dialogs if module_exists(d[0]) and (not d[4] or self.store.actor_role == "admin")
-                   and (d[1] != "ChangePasswordForm" or self.store.actor_id)]
-        if not dialogs:
-            return
+        """Lock now, change my password, and for admins the officers and the audit trail."""
         menu = bar.addMenu(self.tr("&Officer"))
-        for module, name, text, shortcut, _admin in dialogs:
-            slot = self.lock_now if name == "lock" else (lambda _=False, m=module, n=name: self.open_dialog(m, n))
-            self._action(menu, text, slot, shortcut)
+        self._action(menu, self.tr("&Lock now"), self.lock_now, "Ctrl+L")
+        role, signed_in = self.store.actor_role, bool(self.store.actor_id)
+        for spec in officer_dialogs():
+            if (spec.admin_only and role != "admin") or (spec.needs_account and not signed_in):
+                continue
+            self._action(menu, spec.label, lambda _=False, c=spec.dialog_class: self.open_dialog(c))
 
-    def open_dialog(self, module: str, class_name: str):
+    def open_dialog(self, dialog_class: type):
         """Open one of the app's dialogs taking (store, parent), window-modal, keeping it alive while open."""
-        import importlib
-
-        dialog = getattr(importlib.import_module(module), class_name)(self.store, self)
+        dialog = dialog_class(self.store, self)
         self.dialog = dialog
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
@@ -132,9 +127,7 @@ class MainWindow(QMainWindow):
 
     def update_officer(self) -> None:
         name = self.store.actor or self.tr("nobody")
-        if self.store.actor_id and module_exists("liaison_app.services.officers"):
-            from liaison_app.services.officers import signed_in_name
-
+        if self.store.actor_id:
             name = signed_in_name(self.store)
         self.officer_label.setText(self.tr("Signed in: %s") % name)
 
@@ -142,7 +135,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page named `key`, built the first time it is asked for."""
         if key not in self.pages:
-            page = self.specs[key].load()(self.store, self)
+            page = self.specs[key].page_class(self.store, self)
             for signal, slot in (("open_tenant", self.open_tenant), ("open_job", self.open_job)):
                 if hasattr(page, signal):
                     getattr(page, signal).connect(slot)
@@ -172,8 +165,6 @@ class MainWindow(QMainWindow):
         self.show_page("tenants").show_tenant(tenant_id)
 
     def open_job(self, job_id: str) -> None:
-        from liaison_app.ui.job_detail import JobDetailDialog
-
         dialog = JobDetailDialog(self.store, job_id, self)
         dialog.open_tenant.connect(self._tenant_from_job)
         dialog.finished.connect(self._job_closed)

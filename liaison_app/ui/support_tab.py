@@ -5,8 +5,6 @@ Close plan… asks for the outcome and confirms before closing.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -16,15 +14,9 @@ from liaison_app.domain.enums import PlanStatus
 from liaison_app.services import support
 from liaison_app.ui.quiet_forms import QuietFormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
+from liaison_app.ui.support_plan_form import SupportPlanDialog
 from liaison_app.ui.widgets import button_row, muted
 
-PLAN_FORM_MODULE = "liaison_app.ui.support_plan_form"
-
-
-def plan_form_class():
-    if importlib.util.find_spec(PLAN_FORM_MODULE) is None:
-        return None
-    return importlib.import_module(PLAN_FORM_MODULE).SupportPlanDialog
 
 
 def review_text(view) -> str:
@@ -122,9 +114,7 @@ class SupportPlansTab(QWidget):
 
     def _update_buttons(self) -> None:
         view = self.table.current_row()
-        form = plan_form_class()
-        self.add_button.setEnabled(form is not None)
-        self.change_button.setEnabled(form is not None and view is not None)
+        self.change_button.setEnabled(view is not None)
         self.close_button.setEnabled(view is not None and view.plan.status != PlanStatus.CLOSED.value)
 
     def _run(self, dialog) -> bool:
@@ -135,14 +125,13 @@ class SupportPlansTab(QWidget):
         return False
 
     def add_plan(self) -> bool:
-        form = plan_form_class()
-        return form is not None and self._run(form(self.store, self.tenant_id, parent=self))
+        return self._run(SupportPlanDialog(self.store, self.tenant_id, parent=self))
 
     def change_plan(self) -> bool:
-        form, view = plan_form_class(), self.table.current_row()
-        if form is None or view is None:
+        view = self.table.current_row()
+        if view is None:
             return False
-        return self._run(form(self.store, self.tenant_id, plan_id=view.plan.id, parent=self))
+        return self._run(SupportPlanDialog(self.store, self.tenant_id, plan_id=view.plan.id, parent=self))
 
     def close_plan(self) -> bool:
         view = self.table.current_row()

@@ -5,7 +5,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.services import works
-from liaison_app.ui.jobs_page import briefing_ui, job_columns
+from liaison_app.ui import briefing_preview
+from liaison_app.ui.jobs_page import job_columns
 from liaison_app.ui.row_models import RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted
 
@@ -52,7 +53,7 @@ class TenantJobsTab(QWidget):
     def _update_buttons(self) -> None:
         has = self.table.current_id() is not None
         self.open_button.setEnabled(has)
-        self.brief_button.setEnabled(has and briefing_ui() is not None)
+        self.brief_button.setEnabled(has)
 
     def open_selected(self) -> None:
         job_id = self.table.current_id()
@@ -60,9 +61,9 @@ class TenantJobsTab(QWidget):
             self.open_job.emit(job_id)
 
     def brief_selected(self) -> None:
-        job_id, module = self.table.current_id(), briefing_ui()
-        if job_id and module is not None:
-            module.open_briefing(self, self.store, job_id)
+        job_id = self.table.current_id()
+        if job_id:
+            briefing_preview.open_briefing(self, self.store, job_id)
 
     def new_job(self) -> bool:
         from liaison_app.ui.job_form import NewJobDialog

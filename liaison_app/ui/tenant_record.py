@@ -2,49 +2,22 @@
 and a tab for each kind of record held on them.
 
 Back (Esc or Alt+Left) returns to the tenant list. Edit details… (Ctrl+Shift+E) opens the tenant form.
-Tabs written elsewhere (support plans, jobs, conduct feedback, safeguarding) are added when their
-module is present.
+The tabs are listed in ui/record_tabs.py.
 """
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from liaison_app.domain.enums import PreferredContact
 from liaison_app.services import tenants
 from liaison_app.services.records import Change
-from liaison_app.ui.navigation import module_exists
 from liaison_app.ui.record_tab import tab_action, tool_button
+from liaison_app.ui.record_tabs import tab_specs
 from liaison_app.ui.tenant_admin_actions import admin_actions
 from liaison_app.ui.tenant_form import TenantForm
 from liaison_app.ui.widgets import BadgeRow, SectionHeader, hline, risk_flags
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("tenant_record", text)
-
-
-@dataclass(frozen=True)
-class TabSpec:
-    label: str
-    module: str
-    class_name: str
-
-
-def tab_specs() -> list[TabSpec]:
-    return [
-        TabSpec(_tr("&Wishes && adjustments"), "liaison_app.ui.adjustments_tab", "AdjustmentsTab"),
-        TabSpec(_tr("Safety &warnings"), "liaison_app.ui.warnings_tab", "WarningsTab"),
-        TabSpec(_tr("Support &plans"), "liaison_app.ui.support_tab", "SupportPlansTab"),
-        TabSpec(_tr("&Visits && follow-ups"), "liaison_app.ui.visits_tab", "VisitsTab"),
-        TabSpec(_tr("&Jobs"), "liaison_app.ui.tenant_jobs_tab", "TenantJobsTab"),
-        TabSpec(_tr("&Conduct feedback"), "liaison_app.ui.conduct_tab", "ConductTab"),
-        TabSpec(_tr("Safe&guarding"), "liaison_app.ui.safeguarding_tab", "SafeguardingTab"),
-    ]
 
 
 def _value(text: str) -> QLabel:
@@ -120,7 +93,7 @@ class TenantRecord(QWidget):
 
     def _add_tabs(self) -> None:
         """One holder per tab; a tab is built the first time it is shown, so the record opens fast."""
-        self.specs = {spec.class_name: spec for spec in tab_specs() if module_exists(spec.module)}
+        self.specs = {spec.class_name: spec for spec in tab_specs()}
         self.holders: dict[str, QWidget] = {}
         for name, spec in self.specs.items():
             holder = QWidget(self.tabs)
@@ -140,7 +113,7 @@ class TenantRecord(QWidget):
         """The tab named by its class (built now if it was not shown yet)."""
         if class_name not in self.tab_pages:
             spec = self.specs[class_name]
-            tab = getattr(importlib.import_module(spec.module), spec.class_name)(self.store, self.tenant_id, self)
+            tab = spec.tab_class(self.store, self.tenant_id, self)
             if hasattr(tab, "changed"):
                 tab.changed.connect(self.refresh_header)
             if hasattr(tab, "open_job"):

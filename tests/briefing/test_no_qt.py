@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_briefing_imports_and_renders_without_qt(tmp_path):
@@ -15,5 +13,5 @@ def test_briefing_imports_and_renders_without_qt(tmp_path):
         "import liaison_app.services.briefing, liaison_app.services.briefing_load, liaison_app.cli.briefs\n"
         "assert not any(m.startswith('PySide6.') for m in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
 ROWS = 2000
 TRIALS = 100
 REAL_TRIALS = 3
@@ -28,7 +27,6 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and 
 
 SERVER = r'''
 import contextlib, os, signal, sys, time
-sys.path.insert(0, sys.argv[1])
 from liaison_app.cli import main
 csv_path, warm = sys.argv[2], sys.argv[3]
 with contextlib.redirect_stdout(sys.stderr):
@@ -97,8 +95,8 @@ def _copy(base: Path, target: Path) -> Path:
 
 def test_sigkill_during_import_leaves_all_or_nothing(base_store, tmp_path):
     base, csv_path = base_store
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(REPO), str(csv_path), str(tmp_path / "warm.db")],
+    env = dict(os.environ)
+    server = subprocess.Popen([sys.executable, "-c", SERVER, "-", str(csv_path), str(tmp_path / "warm.db")],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                               env=env)
     try:
@@ -130,7 +128,7 @@ def test_sigkill_during_import_leaves_all_or_nothing(base_store, tmp_path):
 
 def test_sigkill_of_the_real_command(base_store, tmp_path):
     base, csv_path = base_store
-    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env = dict(os.environ)
     rng = random.Random(7)
     for trial in range(REAL_TRIALS):
         path = _copy(base, tmp_path / f"real-{trial}.db")

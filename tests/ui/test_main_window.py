@@ -140,6 +140,23 @@ def test_exception_hook_logs_without_the_message_and_says_so_calmly(monkeypatch,
     handler.close()
 
 
+def test_a_damaged_record_in_the_app_names_the_backup_not_a_generic_error(monkeypatch, qapp):
+    from liaison_app.store import StoreDamaged
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a))
+    message = "This record is damaged — restore from the backup of 28 November 2026; nothing was changed."
+    try:
+        raise StoreDamaged(message)
+    except StoreDamaged as exc:
+        liaison_app_module.exception_hook(StoreDamaged, exc, exc.__traceback__)
+    assert shown and shown[0][2] == message
+    for name in ("liaison", "liaison_app"):
+        for h in list(logging.getLogger(name).handlers):
+            logging.getLogger(name).removeHandler(h)
+            h.close()
+
+
 def test_start_up_objects_are_kept_out_of_full_garbage_collections(qapp):
     import gc
 

@@ -92,7 +92,7 @@ def test_close_plan_button_runs_the_dialog_and_refreshes(qtbot, store, tenant, p
 
 def test_add_and_change_open_the_support_plan_form(qtbot, store, tenant, plan, monkeypatch):
     FakeForm.calls = []
-    monkeypatch.setattr(support_tab, "plan_form_class", lambda: FakeForm)
+    monkeypatch.setattr(support_tab, "SupportPlanDialog", FakeForm)
     tab = SupportPlansTab(store, tenant.id)
     qtbot.addWidget(tab)
     assert tab.add_plan() and tab.change_plan()
@@ -121,7 +121,7 @@ def test_conduct_feedback_listed_and_add_opens_the_form(qtbot, store, tenant, mo
     conduct.record_feedback(store, contractor_id=acme.id, point="no_bathroom", received_on=date.today(),
                             what_was_said="Used the toilet without asking", tenant_id=tenant.id)
     FakeForm.calls = []
-    monkeypatch.setattr(conduct_tab, "conduct_form_class", lambda: FakeForm)
+    monkeypatch.setattr(conduct_tab, "ConductFeedbackDialog", FakeForm)
     tab = ConductTab(store, tenant.id)
     qtbot.addWidget(tab)
     assert tab.model.index(0, 1).data() == "Acme Gas"

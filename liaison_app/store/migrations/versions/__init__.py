@@ -1,0 +1,1 @@
+"""One Alembic revision per file, in order; each is tested from a store of the revision before."""

@@ -1,0 +1,43 @@
+"""The registry of the tenant record's tabs, in the order they show, by plain import.
+
+Each tab class takes (store, tenant_id, parent) and is built the first time its tab is shown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from liaison_app.ui.adjustments_tab import AdjustmentsTab
+from liaison_app.ui.conduct_tab import ConductTab
+from liaison_app.ui.safeguarding_tab import SafeguardingTab
+from liaison_app.ui.support_tab import SupportPlansTab
+from liaison_app.ui.tenant_jobs_tab import TenantJobsTab
+from liaison_app.ui.visits_tab import VisitsTab
+from liaison_app.ui.warnings_tab import WarningsTab
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("tenant_record", text)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    label: str
+    tab_class: type
+
+    @property
+    def class_name(self) -> str:
+        return self.tab_class.__name__
+
+
+def tab_specs() -> tuple[TabSpec, ...]:
+    return (
+        TabSpec(_tr("&Wishes && adjustments"), AdjustmentsTab),
+        TabSpec(_tr("Safety &warnings"), WarningsTab),
+        TabSpec(_tr("Support &plans"), SupportPlansTab),
+        TabSpec(_tr("&Visits && follow-ups"), VisitsTab),
+        TabSpec(_tr("&Jobs"), TenantJobsTab),
+        TabSpec(_tr("&Conduct feedback"), ConductTab),
+        TabSpec(_tr("Safe&guarding"), SafeguardingTab),
+    )
