@@ -6,6 +6,7 @@ dark modules), which is several times faster than the QrCodeWidget drawing in a 
 from __future__ import annotations
 
 from reportlab.graphics.barcode.qr import QrCode
+from reportlab.platypus import Spacer
 
 from liaison_app.briefing.styles import BLACK
 
@@ -21,5 +22,13 @@ class JobQrCode(QrCode):
         super().draw()
 
 
-def qr_code(text: str, size: float) -> JobQrCode:
+MAX_QR_BYTES = 1000  # well inside what a version-40 code at level M holds (2,331 bytes)
+
+
+def qr_code(text: str, size: float) -> JobQrCode | Spacer:
+    """The QR code of `text`; a blank square if it is too long to encode (imports limit job
+    references to 40 characters, so only an older record could be), so one odd record never
+    stops a briefing or a pack."""
+    if len(text.encode("utf-8")) > MAX_QR_BYTES:
+        return Spacer(size, size)
     return JobQrCode(text, size)

@@ -1,10 +1,10 @@
-"""Step 5: writing the PDF. A file is written whole or not at all: the document is built in a
-temporary file beside the target, then moved into place with os.replace; on any error (or a
-cancelled pack) the temporary file is removed and the target is left as it was."""
+"""Step 5: writing the PDF. A file is written whole or not at all, through the one atomic writer
+(liaison_app.outputs): the document is built in a temporary file beside the target, fsynced, then
+moved into place; on any error (or a cancelled pack) the temporary file is removed and the target
+is left as it was."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
@@ -12,23 +12,12 @@ from reportlab.platypus import Flowable
 
 from liaison_app.briefing.story import pack_story, single_story
 from liaison_app.briefing.templates import NumberedCanvas, make_doc
+from liaison_app.outputs import atomic_write
 from liaison_app.services.briefing import Briefing, BuildCancelled, Pack, ProgressCallback
 
 
 def _write_atomically(path: str | os.PathLike, build: Callable[[str], None]) -> Path:
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=target.parent or ".")
-    os.close(fd)
-    try:
-        build(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return target
+    return atomic_write(path, lambda tmp: build(str(tmp)))
 
 
 def _build(tmp: str, story: list[Flowable], **meta: str) -> None:

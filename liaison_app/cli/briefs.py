@@ -1,12 +1,13 @@
 """Briefings from the command line: `brief JOB_REF -o FILE.pdf` and
 `pack --contractor NAME --date YYYY-MM-DD -o FILE.pdf`.
 
-An unknown job or contractor, or a day with no jobs, is refused with one clear line and exit 1,
-and no file is written. Each briefing written is audited as printed (record: the job).
+An unknown job or contractor, a day with no jobs, or an output that is the store, a backup or a
+file of another kind, is refused with one clear line and exit 1, and no file is written. Each
+briefing written is audited as printed (record: the job).
 """
 from __future__ import annotations
 
-from liaison_app.cli.common import open_for_command
+from liaison_app.cli.common import open_for_command, output_for_command
 
 
 def register(sub) -> None:
@@ -24,7 +25,10 @@ def register(sub) -> None:
 
 def _refused(exc: Exception) -> Exception:
     from liaison_app.cli import CommandError
+    from liaison_app.outputs import OutputRefused
 
+    if isinstance(exc, OutputRefused):
+        return CommandError(str(exc))
     if isinstance(exc, OSError):
         return CommandError(f"Could not write the PDF: {exc.strerror or exc}.")
     return CommandError(str(exc))
@@ -32,12 +36,14 @@ def _refused(exc: Exception) -> Exception:
 
 def run_brief(args) -> int:
     from liaison_app.services.briefing import NothingToPrint, write_briefing_pdf
+    from liaison_app.store import StoreDamaged
 
+    output_for_command(args, args.output, "pdf")
     store = open_for_command(args)
     try:
         try:
             path = write_briefing_pdf(store, args.job_ref, args.output)
-        except (NothingToPrint, OSError) as exc:
+        except (NothingToPrint, OSError, StoreDamaged) as exc:  # damaged: "This record is damaged — restore …"
             raise _refused(exc) from exc
         print(f"Briefing written: {path}")
         return 0
@@ -49,16 +55,18 @@ def run_pack(args) -> int:
     from liaison_app.cli import CommandError
     from liaison_app.domain.validation import ValidationError, parse_date
     from liaison_app.services.briefing import NothingToPrint, write_pack_pdf
+    from liaison_app.store import StoreDamaged
 
     try:
         day = parse_date(args.date, required=True)
     except ValidationError as exc:
         raise CommandError(f"--date: {exc}") from exc
+    output_for_command(args, args.output, "pdf")
     store = open_for_command(args)
     try:
         try:
             path = write_pack_pdf(store, args.contractor, day, args.output)
-        except (NothingToPrint, OSError) as exc:
+        except (NothingToPrint, OSError, StoreDamaged) as exc:
             raise _refused(exc) from exc
         print(f"Day pack written: {path}")
         return 0

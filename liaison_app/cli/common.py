@@ -1,24 +1,74 @@
-"""What every headless command shares: opening the store named by --db / LIAISON_DB."""
+"""What every headless command shares: opening the store named by --db / LIAISON_DB, and checking
+where a command may write its output (never over the store, its journal, lock or backups)."""
 from __future__ import annotations
 
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from liaison_app.outputs import OutputRefused, check_output
 from liaison_app.paths import store_path
 from liaison_app.store import Store, StoreError, open_store
 
 
-def open_for_command(args) -> Store:
-    """Open the store for a headless command, or raise CommandError with a clear message."""
+class CommandError(Exception):
+    """Refused input: the message (one line per problem) goes to stderr and the exit code is 1."""
+
+
+def open_for_command(args, *, create: bool = False) -> Store:
+    """Open the store for a headless command, or raise CommandError with a clear message.
+
+    Only `demo` and `import` pass `create=True`: every other command refuses a store that does not
+    exist (a mistyped --db must not start a new, empty store). They say so once their work is done
+    (`announce_if_created`), or remove the store again if it was refused (`discard_if_created`)."""
     from liaison_app.cli import CommandError
 
+    path = store_path(getattr(args, "db", None))
+    had_file = path.is_file()  # an empty file, when `created`: emptied again, never deleted, if refused
     try:
-        store = open_store(store_path(getattr(args, "db", None)))
+        store = open_store(path, create=create)
     except StoreError as exc:
         raise CommandError(str(exc)) from exc
+    store.had_file = had_file
     try:
         _sign_in_for_command(store, args)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def announce_if_created(store: Store) -> None:
+    if store.created:
+        print(f"Created a new empty store at {store.path}")
+
+
+def discard_if_created(store: Store) -> None:
+    """After a refused `demo` or `import` into a store the command itself made: close it and remove it
+    (and its journal and an empty backups folder), so a refused command leaves nothing behind."""
+    store.close()
+    if not store.created:
+        return
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{store.path}{suffix}").unlink(missing_ok=True)
+    if getattr(store, "had_file", False):
+        store.path.write_bytes(b"")  # it was an empty file of the officer's: leave it as it was
+    else:
+        store.path.unlink(missing_ok=True)
+    backups = store.path.parent / f"{store.path.stem}-backups"
+    if backups.is_dir() and not any(backups.iterdir()):
+        shutil.rmtree(backups, ignore_errors=True)
+
+
+def output_for_command(args, path: str | Path, kind: str) -> Path:
+    """The output path of a command, checked before anything is done: CommandError (one line naming the
+    path) if it is the store, its journal or lock, a backup, a folder, or an existing file of another kind."""
+    try:
+        check_output(path, store_path(getattr(args, "db", None)), kind)
+    except OutputRefused as exc:
+        raise CommandError(str(exc)) from exc
+    return Path(path)
 
 
 def _sign_in_for_command(store: Store, args) -> None:
@@ -45,3 +95,15 @@ def _sign_in_for_command(store: Store, args) -> None:
         sign_in(store, name, password)
     except SignInError as exc:
         raise CommandError(str(exc)) from exc
+
+
+@contextmanager
+def refusing_damage() -> Iterator[None]:
+    """A record that cannot be read back (StoreDamaged: bytes damaged on disk) ends the command with its
+    one-line message naming the backup to restore, exit 1 — not a traceback."""
+    from liaison_app.store import StoreDamaged
+
+    try:
+        yield
+    except StoreDamaged as exc:
+        raise CommandError(str(exc)) from None

@@ -8,14 +8,16 @@ from __future__ import annotations
 import sys
 import time
 
-from liaison_app.cli.common import open_for_command
+from liaison_app.cli.common import announce_if_created, discard_if_created, open_for_command
 
 IMPORT_KINDS = ("tenants", "jobs", "adjustments", "warnings")
+MAX_DEMO_TENANTS = 500_000  # as services.demo.MAX_TENANTS (not imported here: start-up speed)
 
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="fill the store with realistic invented data (refuses a store with real records)")
-    p.add_argument("--tenants", type=_positive, default=300, metavar="N", help="how many tenants (default 300)")
+    p.add_argument("--tenants", type=_positive, default=300, metavar="N",
+                   help=f"how many tenants, 1 to {MAX_DEMO_TENANTS:,} (default 300)")
     p.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed makes the same data (default 1)")
     p.set_defaults(func=run_demo)
 
@@ -40,15 +42,22 @@ def _positive(value: str) -> int:
 def run_demo(args) -> int:
     from liaison_app.cli import CommandError
     from liaison_app.services.demo import DemoRefused, make_demo
+    from liaison_app.store import StoreError
 
-    store = open_for_command(args)
+    if args.tenants > MAX_DEMO_TENANTS:
+        raise CommandError(f"--tenants: at most {MAX_DEMO_TENANTS:,} demo tenants; nothing was made.")
+    store = open_for_command(args, create=True)
+    started = time.perf_counter()
     try:
-        started = time.perf_counter()
         result = make_demo(store, tenants=args.tenants, seed=args.seed)
-    except DemoRefused as exc:
+    except (DemoRefused, StoreError) as exc:
+        discard_if_created(store)
         raise CommandError(str(exc)) from exc
-    finally:
-        store.close()
+    except BaseException:
+        discard_if_created(store)
+        raise
+    store.close()
+    announce_if_created(store)
     if result.already:
         print(str(result))
     else:
@@ -59,15 +68,25 @@ def run_demo(args) -> int:
 def run_import(args) -> int:
     from liaison_app.cli import CommandError
     from liaison_app.services.imports import ImportRefused, import_file
+    from liaison_app.store import StoreError
 
-    store = open_for_command(args)
+    store = open_for_command(args, create=True)
     try:
         result = import_file(store, args.kind, args.file)
     except ImportRefused as exc:
+        discard_if_created(store)
         for problem in exc.problems:
             print(str(problem), file=sys.stderr)
-        raise CommandError(f"nothing was imported: {len(exc.problems)} problem(s) listed above.") from exc
-    finally:
-        store.close()
+        if exc.more:
+            print(f"… and {exc.more:,} more", file=sys.stderr)
+        raise CommandError(f"nothing was imported: {exc.total:,} problem(s) found.") from exc
+    except StoreError as exc:
+        discard_if_created(store)
+        raise CommandError(f"nothing was imported: {exc}") from exc
+    except BaseException:
+        discard_if_created(store)
+        raise
+    store.close()
+    announce_if_created(store)
     print(f"Imported {result}.")
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from liaison_app.cli.common import open_for_command
+from liaison_app.cli.common import open_for_command, output_for_command
 
 
 def register(sub) -> None:
@@ -44,7 +44,9 @@ def _build(store, args):
 def run_report(args) -> int:
     from liaison_app.cli import CommandError
     from liaison_app.domain.validation import ValidationError, parse_date
-    from liaison_app.services.reports import export_report
+    from liaison_app.outputs import OutputRefused
+    from liaison_app.services.reports import MAX_DAYS, export_report
+    from liaison_app.store import StoreError
 
     target = Path(args.output)
     if target.suffix.lower() not in (".csv", ".pdf"):
@@ -53,17 +55,20 @@ def run_report(args) -> int:
         raise CommandError(f"No such folder: {target.parent}.")
     if getattr(args, "days", 0) < 0:
         raise CommandError("--days cannot be negative.")
+    if getattr(args, "days", 0) > MAX_DAYS:
+        raise CommandError(f"--days: at most {MAX_DAYS:,} (ten years).")
     try:
         for name in ("date_from", "date_to"):
             if hasattr(args, name):
                 parse_date(getattr(args, name), required=True)
     except ValidationError as exc:
         raise CommandError(f"--{name.removeprefix('date_')}: {exc}") from exc
+    output_for_command(args, target, target.suffix.lower()[1:])
     store = open_for_command(args)
     try:
         report = _build(store, args)
         export_report(store, report, target)
-    except ValidationError as exc:
+    except (ValidationError, OutputRefused, StoreError) as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:
         raise CommandError(f"Cannot write {target}: {exc.strerror or exc}.") from exc

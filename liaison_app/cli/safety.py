@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from liaison_app.cli.common import open_for_command
+from liaison_app.cli.common import open_for_command, output_for_command, refusing_damage
 
 
 def register(sub) -> None:
@@ -21,32 +21,50 @@ def register(sub) -> None:
 
     p = sub.add_parser("audit", help="the audit trail")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    v = what.add_parser("verify", help="check the audit trail's hash chain for tampering")
+    v = what.add_parser("verify", help="check the audit trail's hash chain for tampering, against the newest "
+                                       "checkpoint of it kept outside the store")
     v.set_defaults(func=run_audit_verify)
 
 
 def run_backup(args) -> int:
     from liaison_app.cli import CommandError
+    from liaison_app.outputs import OutputRefused
     from liaison_app.paths import backup_dir
     from liaison_app.services.audit import audit
     from liaison_app.store import StoreError
     from liaison_app.store.backup import backup_to
 
+    if args.output:  # a file of the officer's choosing: never the store, its journal or lock, or a backup
+        output_for_command(args, args.output, "sqlite")
     store = open_for_command(args)
     try:
+        if args.output:  # a copy of every record, concerns included, to a file of one's choosing: admins only
+            _require_admin_for_copy(store)
         target = Path(args.output) if args.output else (
             backup_dir(store.path) / f"{store.path.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.db")
-        if target.resolve() == store.path:
-            raise CommandError("The backup cannot replace the store itself; choose another file.")
         try:
             backup_to(store, target)
+        except OutputRefused as exc:
+            raise CommandError(str(exc)) from exc
         except (StoreError, OSError) as exc:
-            raise CommandError(f"The backup failed: {exc}") from exc
+            raise CommandError(f"The backup failed: {getattr(exc, 'strerror', None) or exc}") from exc
         audit(store, "backup", summary="backup written")
         print(f"Backup written: {target}")
         return 0
     finally:
         store.close()
+
+
+def _require_admin_for_copy(store) -> None:
+    from liaison_app.cli import CommandError
+    from liaison_app.domain.enums import Role
+    from liaison_app.services.permissions import NotAllowed, require_role
+
+    try:
+        require_role(store, Role.ADMIN, message="Only an administrator can copy the store to a file of their "
+                                                "choosing (backup -o); `backup` alone writes to the backups folder.")
+    except NotAllowed as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def run_export_tenant(args) -> int:
@@ -57,17 +75,19 @@ def run_export_tenant(args) -> int:
 
     if Path(args.output).suffix.lower() not in (".pdf", ".json"):
         raise CommandError("Name the export file .pdf or .json.")
+    output_for_command(args, args.output, Path(args.output).suffix.lower()[1:])
     store = open_for_command(args)
     try:
-        tenant = find_tenant(store, args.tenancy_ref)
-        if tenant is None:
-            raise CommandError(f"No tenancy with reference {args.tenancy_ref}.")
-        try:
-            path = export_tenant(store, tenant.id, args.output)
-        except NotAllowed as exc:
-            raise CommandError(str(exc)) from exc
-        except OSError as exc:
-            raise CommandError(f"Could not write {args.output}: {exc.strerror or exc}") from exc
+        with refusing_damage():
+            tenant = find_tenant(store, args.tenancy_ref)
+            if tenant is None:
+                raise CommandError(f"No tenancy with reference {args.tenancy_ref}.")
+            try:
+                path = export_tenant(store, tenant.id, args.output)
+            except NotAllowed as exc:
+                raise CommandError(str(exc)) from exc
+            except OSError as exc:
+                raise CommandError(f"Could not write {args.output}: {exc.strerror or exc}") from exc
         print(f"Export written: {path}")
         return 0
     finally:
@@ -79,11 +99,14 @@ def run_audit_verify(args) -> int:
 
     store = open_for_command(args)
     try:
-        report = verify_chain(store)
+        with refusing_damage():
+            report = verify_chain(store)
     finally:
         store.close()
     if report.ok:
-        print(f"OK: {report.events} audit events, chain intact.")
+        against = (f"it matches the checkpoint of {report.checkpoint}" if report.checkpoint
+                   else "no checkpoint of it was found outside the store yet")
+        print(f"OK: {report.events} audit events, chain intact; {against}.")
         return 0
     print(f"FAILED at event {report.first_bad_seq}: {report.problem}.")
     return 1

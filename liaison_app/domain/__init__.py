@@ -1,5 +1,5 @@
 """Domain: SQLModel tables, enums, validation and pure rules. Imports nothing else of ours."""
-from liaison_app.domain.admin import AuditEvent, Officer, Setting
+from liaison_app.domain.admin import AuditEvent, ErasureLedger, Officer, Setting, SignInFailure
 from liaison_app.domain.base import Record, new_id, utcnow
 from liaison_app.domain.contact import FollowUp, Visit
 from liaison_app.domain.homes import Block, Home, Tenant, tenant_search_text
@@ -15,8 +15,9 @@ from liaison_app.domain.validation import ValidationError
 from liaison_app.domain.works import AccessAttempt, Contractor, Job, Operative, SafetyCheck
 
 __all__ = [
-    "AccessAttempt", "Adjustment", "AuditEvent", "Block", "ConductFeedback", "Contractor", "FollowUp",
+    "AccessAttempt", "Adjustment", "AuditEvent", "Block", "ConductFeedback", "Contractor", "ErasureLedger",
+    "FollowUp",
     "Home", "Job", "Officer", "Operative", "Record", "RiskWarning", "SafeguardingConcern", "SafetyCheck",
-    "Setting", "SupportContact", "SupportMeasure", "SupportPlan", "SupportPlanJob", "Tenant",
+    "Setting", "SignInFailure", "SupportContact", "SupportMeasure", "SupportPlan", "SupportPlanJob", "Tenant",
     "ValidationError", "Visit", "new_id", "tenant_search_text", "utcnow",
 ]

@@ -26,9 +26,12 @@ _POSTCODE = re.compile(
 )
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def clean_postcode(value: str | None) -> str:
     """'ba129ab' -> 'BA12 9AB'. Raises ValidationError for anything that is not a UK postcode."""
-    raw = re.sub(r"\s+", "", (value or "")).upper()
+    raw = _SPACE.sub("", value or "").upper()
     if not raw:
         raise ValidationError("Enter a postcode.")
     if not _POSTCODE.match(raw):

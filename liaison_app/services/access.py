@@ -222,8 +222,10 @@ def _plan_rows(session: Session, plans: list[SupportPlan]) -> list[list[str]]:
 
 def write_evidence_pdf(store: Store, job_id: str, path: str | Path, today: date | None = None) -> Path:
     """A PDF history of every attempt, adjustment and support measure for this check (never safeguarding)."""
+    from liaison_app.outputs import check_output
     from liaison_app.services.pdf_tables import write_pdf
 
+    check_output(path, store.path, "pdf")  # never over the store, a backup, or a file of another kind
     today = today or date.today()
     with store.read() as session:
         job = session.get(Job, job_id)

@@ -1,13 +1,17 @@
 """The audit trail: append-only, naming records and fields but never private values.
 
 Each event's hash covers its content and the previous event's hash, so altering or deleting
-a row breaks the chain, which `verify_chain` reports.
+a row breaks the chain, which `verify_chain` reports. Triggers refuse UPDATE and DELETE on the table
+(migration 0003). Deleting the last events, or the whole table, or rewriting the chain consistently,
+leaves a chain that holds together: `verify_chain` also compares it with the newest checkpoint of its
+head kept outside the store (store/checkpoint.py: a file beside the store, and one in every backup)
+and says which of these it found.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable
 
 from sqlmodel import Session, or_, select
@@ -56,22 +60,60 @@ class ChainReport:
     events: int
     first_bad_seq: int | None = None
     problem: str = ""
+    kind: str = ""  # on failure: changed event, missing tail, emptied table or rewritten chain
+    checkpoint: str = ""  # the checkpoint compared with: "29 November 2026 at 13:21 (beside the store)"
 
 
 def verify_chain(store: Store) -> ChainReport:
+    """Walk the chain from its first event, then compare it with the newest checkpoint found."""
+    from liaison_app.store.checkpoint import newest_checkpoint
+
+    cp = newest_checkpoint(store.path)
     prev = GENESIS
-    count = 0
+    count = last_seq = 0
+    at_checkpoint = None  # the hash of the event the checkpoint names, if the trail still has it
+    known_then = 0  # the last event written by the time of the checkpoint
+    cp_time = cp.at.astimezone(timezone.utc).replace(tzinfo=None) if cp else None
     with store.read() as session:
         for ev in session.exec(select(AuditEvent).order_by(AuditEvent.seq)):
             count += 1
             if ev.prev_hash != prev:
-                return ChainReport(False, count, ev.seq, "an earlier event is missing or was changed")
+                return ChainReport(False, count, ev.seq, "an earlier event is missing or was changed", "changed event")
             expected = _digest(ev.prev_hash, ev.at, ev.officer, ev.action, ev.record_type, ev.record_id,
                                ev.fields, ev.summary)
             if expected != ev.hash:
-                return ChainReport(False, count, ev.seq, "this event was changed after it was written")
-            prev = ev.hash
-    return ChainReport(True, count)
+                return ChainReport(False, count, ev.seq, "this event was changed after it was written", "changed event")
+            prev, last_seq = ev.hash, ev.seq
+            if cp is not None and ev.seq == cp.seq:
+                at_checkpoint = ev.hash
+            if cp_time is not None and ev.at <= cp_time:
+                known_then = ev.seq
+    if cp is None or cp.seq == 0:
+        return ChainReport(True, count)
+    return _against_checkpoint(count, last_seq, at_checkpoint, known_then, cp)
+
+
+def _against_checkpoint(count: int, last_seq: int, at_checkpoint: str | None, known_then: int, cp) -> ChainReport:
+    """Compare the walked chain with the checkpoint: the same event (same hash) at its sequence number
+    is intact; otherwise say what was done, judging by which events were written before the checkpoint."""
+    where = f"{cp.when()} ({cp.source})"
+    if at_checkpoint == cp.hash:
+        return ChainReport(True, count, checkpoint=where)
+    if count == 0 or known_then == 0:
+        since = f" (it holds only {count} written since)" if count else ""
+        return ChainReport(False, count, 1, f"emptied table — the trail holds none of the {cp.seq} events the "
+                           f"checkpoint of {where} records{since}: every event was deleted", "emptied table", where)
+    if known_then < cp.seq:
+        gone = cp.seq - known_then
+        if last_seq == known_then:
+            text = (f"the trail ends at event {last_seq}, but the checkpoint of {where} records event {cp.seq}: "
+                    f"the last {gone} event{'s were' if gone > 1 else ' was'} deleted")
+        else:
+            text = (f"events {known_then + 1} to {cp.seq}, recorded by the checkpoint of {where}, were deleted "
+                    "and other events written after them")
+        return ChainReport(False, count, known_then + 1, f"missing tail — {text}", "missing tail", where)
+    return ChainReport(False, count, cp.seq, f"rewritten chain — event {cp.seq} is not the event the checkpoint "
+                       f"of {where} recorded: the chain was rewritten", "rewritten chain", where)
 
 
 @dataclass

@@ -314,8 +314,10 @@ def record_printed(store, jobs: Sequence[tuple[str, str]], action: str = "print"
 def build_briefing_file(store, job_ref_or_id: str, path, *, on: date | None = None) -> PrintedFile:
     """Write one job's briefing to `path` (whole or not at all), without auditing it (see record_printed)."""
     from liaison_app.briefing import render_briefing_pdf
+    from liaison_app.outputs import check_output
     from liaison_app.services.briefing_load import find_job_id
 
+    check_output(path, store.path, "pdf")  # never over the store, a backup, or a file of another kind
     job_id = find_job_id(store, job_ref_or_id)
     if job_id is None:
         raise NothingToPrint(f"No job with reference {job_ref_or_id}.")
@@ -329,7 +331,9 @@ def build_pack_file(store, contractor_name: str, day: date, path,
     """Write a contractor's day pack to `path`, without auditing it. `progress(done, total)` returning
     False cancels: BuildCancelled is raised and no file is left behind."""
     from liaison_app.briefing import render_pack_pdf
+    from liaison_app.outputs import check_output
 
+    check_output(path, store.path, "pdf")
     pack = pack_for_day(store, contractor_name, day)
     written = render_pack_pdf(pack, path, progress=progress)
     return PrintedFile(written, f"Day pack {pack.contractor} {day.isoformat()}",

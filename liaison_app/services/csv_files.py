@@ -3,13 +3,17 @@
 UTF-8 (with or without a byte-order mark) is tried first, then Windows-1252 (what Excel saves on
 a UK Windows laptop). The header row names the columns in any order; unknown, repeated or missing
 required columns are problems. Each row keeps the line number it starts on, for messages.
+
+The file is streamed, never read whole: a million-row file of garbage is refused with flat memory,
+the first LISTED problems listed and the rest counted.
 """
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 
 @dataclass(frozen=True)
@@ -25,19 +29,78 @@ class Problem:
         return f"{where}: {self.reason}"
 
 
-class ImportRefused(Exception):
-    """Nothing was stored; `problems` lists every reason, each with its line and column."""
+LISTED = 100  # problems listed with their line and column; the rest are counted ("… and 999,900 more")
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.line, p.column))
-        super().__init__(f"Nothing was imported: {len(self.problems)} problem(s) found.")
+
+class ImportRefused(Exception):
+    """Nothing was stored; `problems` lists the first LISTED reasons (by line, then column), each with
+    its line and column, and `total` counts every problem found in the file."""
+
+    def __init__(self, problems: list[Problem], total: int | None = None):
+        self.problems = sorted(problems, key=lambda p: (p.line, p.column))[:LISTED]
+        self.total = max(total if total is not None else len(problems), len(self.problems))
+        super().__init__(f"Nothing was imported: {self.total:,} problem(s) found.")
+
+    @property
+    def more(self) -> int:
+        """How many problems were found beyond those listed."""
+        return self.total - len(self.problems)
+
+
+class ProblemList:
+    """Problems found so far, in memory that stays small however many there are: the first LISTED
+    (by line, then column) are kept and the rest only counted. `refuse_if_any` raises ImportRefused.
+
+    Rows are checked in line order, so once LISTED problems are kept, a problem on a later line than
+    all of them (`cutoff`) can never be listed: it is counted without being made (a fast path that
+    keeps a million-row file of garbage quick to refuse)."""
+
+    def __init__(self, items: list[Problem] | None = None):
+        self.items: list[Problem] = []
+        self.total = 0
+        self.cutoff: int | None = None  # problems on later lines are only counted
+        for item in items or ():
+            self.append(item)
+
+    def append(self, problem: Problem) -> None:
+        self.total += 1
+        if self.cutoff is not None and problem.line > self.cutoff:
+            return
+        self.items.append(problem)
+        if len(self.items) >= 2 * LISTED:
+            self.items.sort(key=lambda p: (p.line, p.column))
+            del self.items[LISTED:]
+            self.cutoff = self.items[-1].line
+
+    def add(self, line: int, column: str, reason: str) -> None:
+        if self.cutoff is not None and line > self.cutoff:
+            self.total += 1
+            return
+        self.append(Problem(line, column, reason))
+
+    def listed(self, line: int) -> bool:
+        """Whether a problem on `line` could still be listed (False: it would only be counted)."""
+        return self.cutoff is None or line <= self.cutoff
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def __len__(self) -> int:
+        return self.total
+
+    def refuse_if_any(self) -> None:
+        if self.total:
+            raise ImportRefused(self.items, self.total)
 
 
 @dataclass
 class CsvRows:
+    """The header's columns, and the rows as an iterator of (line, {column: text}): the file is read
+    as the rows are used, never whole. A row that cannot be read is reported to `problems`."""
+
     columns: list[str]
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # rows that could not be read at all
+    rows: Iterator[tuple[int, dict[str, str]]]
+    problems: ProblemList = field(default_factory=ProblemList)
 
 
 def decode(data: bytes) -> str:
@@ -53,25 +116,61 @@ def decode(data: bytes) -> str:
         raise ImportRefused([Problem(line, "", "The file is neither UTF-8 nor Windows-1252 text.")]) from exc
 
 
-def read_rows(path: str | Path, allowed: tuple[str, ...], required: tuple[str, ...]) -> CsvRows:
-    """The file's rows as {column: text}, or ImportRefused listing every problem with the header."""
+def _bad_byte_line(path: Path, encoding: str) -> int | None:
+    """None if the whole file decodes as `encoding`, else the line of the first byte that does not.
+    Reads the file in chunks: memory stays flat for any size."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 0
+    with open(path, "rb") as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                return lines + chunk[:max(exc.start, 0)].count(b"\n") + 1
+            if not chunk:
+                return None
+            lines += chunk.count(b"\n")
+
+
+def file_encoding(path: str | Path) -> str:
+    """'utf-8-sig' (UTF-8, with or without a byte-order mark) if the file is UTF-8, else 'cp1252';
+    ImportRefused if it is neither."""
+    if _bad_byte_line(Path(path), "utf-8-sig") is None:
+        return "utf-8-sig"
+    line = _bad_byte_line(Path(path), "cp1252")
+    if line is None:
+        return "cp1252"
+    raise ImportRefused([Problem(line, "", "The file is neither UTF-8 nor Windows-1252 text.")])
+
+
+def read_rows(path: str | Path, allowed: tuple[str, ...], required: tuple[str, ...],
+              problems: ProblemList | None = None) -> CsvRows:
+    """The file's header and rows ({column: text}, read as they are used), or ImportRefused listing
+    every problem with the header. Problems with rows (one that cannot be read as CSV, or has a
+    different number of cells from the header) go to `problems` as the rows are read."""
+    problems = problems if problems is not None else ProblemList()
     try:
-        data = Path(path).read_bytes()
+        encoding = file_encoding(path)
+        handle = open(path, encoding=encoding, newline="")
     except OSError as exc:
         raise ImportRefused([Problem(0, "", f"Cannot read the file: {exc.strerror or 'unreadable'}.")]) from exc
-    reader = csv.reader(io.StringIO(decode(data), newline=""))
     try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportRefused([Problem(1, "", "The file is empty: it needs a header row naming the columns.")])
-    except csv.Error as exc:
-        raise ImportRefused([Problem(1, "", f"The header row cannot be read as CSV ({exc}).")]) from exc
-    columns = [h.strip().lower() for h in header]
-    problems = _header_problems(columns, allowed, required)
-    if problems:
-        raise ImportRefused(problems)
-    rows, row_problems = _rows(reader, columns)
-    return CsvRows(columns, rows, row_problems)
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ImportRefused([Problem(1, "", "The file is empty: it needs a header row naming the columns.")])
+        except csv.Error as exc:
+            raise ImportRefused([Problem(1, "", f"The header row cannot be read as CSV ({exc}).")]) from exc
+        columns = [h.strip().lower() for h in header]
+        header_problems = _header_problems(columns, allowed, required)
+        if header_problems:
+            raise ImportRefused(header_problems)
+    except BaseException:
+        handle.close()
+        raise
+    return CsvRows(columns, _rows(handle, reader, columns, problems), problems)
 
 
 def _header_problems(columns: list[str], allowed: tuple[str, ...], required: tuple[str, ...]) -> list[Problem]:
@@ -91,22 +190,31 @@ def _header_problems(columns: list[str], allowed: tuple[str, ...], required: tup
     return problems
 
 
-def _rows(reader, columns: list[str]) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
-    rows, problems = [], []
+def _rows(handle, reader, columns: list[str], problems: ProblemList) -> Iterator[tuple[int, dict[str, str]]]:
+    width = len(columns)
     start = reader.line_num + 1
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(start, "", f"This row cannot be read as CSV ({exc})."))
-            break
-        line, start = start, reader.line_num + 1
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) > len(columns):
-            problems.append(Problem(line, "", f"This row has {len(values)} cells but the header names {len(columns)}."))
-            continue
-        rows.append((line, dict(zip(columns, values))))
-    return rows, problems
+    with handle:
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                problems.add(start, "", f"This row cannot be read as CSV ({_csv_reason(exc)}); nothing after it "
+                             "was read.")
+                return
+            line, start = start, reader.line_num + 1
+            if not "".join(values).strip():
+                continue
+            if len(values) != width:
+                problems.add(line, "", f"This row has {len(values)} cell{'s' if len(values) != 1 else ''} but the "
+                             f"header names {width}.")
+                continue
+            yield line, dict(zip(columns, values))
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return "a quotation mark is not closed"
+    return text

@@ -40,6 +40,9 @@ TABLES = [Block, Home, Tenant, Adjustment, RiskWarning, Contractor, Operative, J
           AccessAttempt, SupportPlan, SupportMeasure, SupportContact, SupportPlanJob, ConductFeedback]
 
 
+MAX_TENANTS = 500_000  # the largest English housing associations have about 125,000 tenancies
+
+
 class DemoRefused(Exception):
     """The store holds records the demo did not make; nothing was added."""
 
@@ -227,6 +230,8 @@ def make_demo(store: Store, tenants: int = 300, seed: int = 1, today: date | Non
 
     if tenants < 1:
         raise ValueError("The demo needs at least one tenant.")
+    if tenants > MAX_TENANTS:
+        raise DemoRefused(f"The demo makes at most {MAX_TENANTS:,} tenants; nothing was made.")
     gen = Gen(seed, today or date.today(), store.actor)
     with store.raw() as conn:
         if _refuse_unless_empty(conn):

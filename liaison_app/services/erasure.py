@@ -9,26 +9,38 @@ What stays: the home, its block and mandatory check calendar, and the works orde
 attempts on the home (the landlord's compliance record of work on its property). They are unlinked
 from the tenant and the attempts' private notes are blanked. Audit events stay as well: they hold
 record ids, field names and officers, never names or values, and removing them would break the
-hash chain. Backups are not touched: they age out after 30 days (store/safety.py).
+hash chain (the audit table refuses deletes anyway).
+
+Each erasure is written to the erasure ledger (record type, id and date; never a name), in the store
+and in a copy beside it that outlives a store too damaged to read. Backups are
+not changed: they hold the tenant until they rotate out — every backup, daily, manual or taken before a
+migration, after `backup_keep_days` (30 by default), except that the newest backup that passed its full
+check is kept until a newer one does (store/backup_guard.py). Restoring any backup with
+`restore_backup` erases again every tenant the ledger (of the store, and of every backup) names.
 
 The store runs with secure_delete on, so deleted rows are overwritten; the tenant search index is
 optimised so the name leaves it, and the log is checkpointed and truncated and the file vacuumed.
 """
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import delete, func, select, text, update
 
-from liaison_app.domain import (AccessAttempt, Adjustment, ConductFeedback, FollowUp, Job, RiskWarning,
-                                SafeguardingConcern, SupportContact, SupportMeasure, SupportPlan, SupportPlanJob,
+from liaison_app.domain import (AccessAttempt, Adjustment, ConductFeedback, ErasureLedger, FollowUp, Job,
+                                RiskWarning, SafeguardingConcern, SupportContact, SupportMeasure, SupportPlan, SupportPlanJob,
                                 Tenant, Visit)
 from liaison_app.domain.enums import Role
 from liaison_app.domain.validation import add_months
 from liaison_app.services.audit import record_event
 from liaison_app.services.officers import _setting, require_role
 from liaison_app.store import Store
+
+log = logging.getLogger("liaison")
 
 
 @dataclass
@@ -64,21 +76,90 @@ def _delete_person_rows(conn, tenant_id: str, home_id: str | None) -> int:
     return sum(max(conn.execute(st).rowcount, 0) for st in statements)
 
 
+def _erase_in(session, actor: str, tenant_id: str, note: str = "") -> int:
+    tenant = session.get(Tenant, tenant_id)
+    if tenant is None:
+        raise LookupError("No such tenant.")
+    home_id = tenant.home_id
+    session.expunge(tenant)
+    conn = session.connection()
+    count = _delete_person_rows(conn, tenant_id, home_id)
+    conn.execute(text("INSERT INTO tenant_fts(tenant_fts) VALUES('optimize')"))
+    record_event(session, actor, "erase", "tenant", tenant_id, (), f"{count} rows erased{note}")
+    return count
+
+
 def erase_tenant(store: Store, tenant_id: str) -> int:
-    """Erase the tenant (admins only). Returns how many rows were deleted or cleared."""
+    """Erase the tenant (admins only) and note it in the erasure ledger. Returns how many rows were
+    deleted or cleared."""
+    from liaison_app.store.backup_guard import note_erasure
+
     require_role(store, Role.ADMIN)
     with store.write() as session:
-        tenant = session.get(Tenant, tenant_id)
-        if tenant is None:
-            raise LookupError("No such tenant.")
-        home_id = tenant.home_id
-        session.expunge(tenant)
-        conn = session.connection()
-        count = _delete_person_rows(conn, tenant_id, home_id)
-        conn.execute(text("INSERT INTO tenant_fts(tenant_fts) VALUES('optimize')"))
-        record_event(session, store.actor, "erase", "tenant", tenant_id, (), f"{count} rows erased")
+        count = _erase_in(session, store.actor, tenant_id)
+        entry = ErasureLedger(record_type="tenant", record_id=tenant_id)
+        session.add(entry)
+    try:
+        note_erasure(store.path, entry.record_type, entry.record_id, entry.erased_at)
+    except OSError as exc:  # the ledger in the store (and in every later backup) still has it
+        log.warning("The erasure ledger's copy beside the store could not be written: %s", type(exc).__name__)
     _compact(store)
     return count
+
+
+def backup_keep_days(store: Store) -> int:
+    """How many days a backup can still hold an erased tenant (the setting backup_keep_days)."""
+    from liaison_app.store.backup_guard import keep_days
+
+    return keep_days(store)
+
+
+@dataclass
+class RestoreResult:
+    store: Store  # the restored store, open
+    aside: Path  # where the replaced store was kept
+    reapplied: int  # tenants erased again because the ledger names them
+
+
+def restore_backup(backup: str | os.PathLike, store_path: str | os.PathLike) -> RestoreResult:
+    """Put `backup` in place of the store (which must not be open; the replaced file is kept aside),
+    then erase again every tenant erased since: the ledger is read from the store being replaced and
+    from every backup before the restore, and copied into the restored store."""
+    from liaison_app.store import open_store
+    from liaison_app.store.backup_guard import erasure_entries, restore_from
+
+    store_path = Path(store_path).expanduser().resolve()
+    entries = erasure_entries(store_path)
+    aside = restore_from(backup, store_path)
+    store = open_store(store_path)
+    try:
+        count = reapply_erasures(store, entries, Path(backup).name)
+    except BaseException:
+        store.close()
+        raise
+    return RestoreResult(store, aside, count)
+
+
+def reapply_erasures(store: Store, entries: list[tuple[str, str, str]], restored_from: str = "") -> int:
+    """Copy ledger entries (record type, id, when) the store lacks into its ledger, and erase again every
+    tenant they name that the store holds. Returns how many tenants were erased again."""
+    erased = 0
+    with store.write() as session:
+        known = {(row.record_type, row.record_id) for row in session.scalars(select(ErasureLedger)).all()}
+        for record_type, record_id, erased_at in entries:
+            if (record_type, record_id) not in known:
+                session.add(ErasureLedger(record_type=record_type, record_id=record_id,
+                                          erased_at=datetime.fromisoformat(str(erased_at))))
+                known.add((record_type, record_id))
+            if record_type == "tenant" and session.get(Tenant, record_id) is not None:
+                _erase_in(session, store.actor, record_id, " again after a backup was restored")
+                erased += 1
+        if restored_from:
+            record_event(session, store.actor, "restore", "backup", "", (),
+                         f"{restored_from} restored; {erased} erasures applied again")
+    if erased:
+        _compact(store)
+    return erased
 
 
 def _compact(store: Store) -> None:

@@ -5,9 +5,9 @@ IMMEDIATE): every row is stored or none, and 125,000 rows take seconds, not minu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, Hashable
 
 from sqlalchemy import Table, bindparam, update
 from sqlmodel import Session
@@ -15,7 +15,7 @@ from sqlmodel import Session
 from liaison_app.domain import new_id, utcnow
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services.audit import record_event
-from liaison_app.services.csv_files import ImportRefused, Problem
+from liaison_app.services.csv_files import ProblemList
 from liaison_app.store import Store
 from liaison_app.store.bulk import insert_many
 
@@ -38,22 +38,42 @@ class ImportResult:
                 f"{self.unchanged} unchanged")
 
 
-@dataclass
-class Problems:
-    """Every problem found so far; `refuse_if_any` raises ImportRefused listing them all."""
+class Problems(ProblemList):
+    """Every problem found so far (the first LISTED kept, the rest counted); `refuse_if_any` raises
+    ImportRefused listing them."""
 
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, line: int, column: str, reason: str) -> None:
-        self.items.append(Problem(line, column, reason))
-
-    def add_errors(self, line: int, errors: Iterable[ValidationError]) -> None:
+    def add_errors(self, line: int, errors: list[ValidationError]) -> None:
+        if errors and not self.listed(line):
+            self.total += len(errors)  # past the listing: counted only
+            return
         for exc in errors:
             self.add(line, exc.field or "", str(exc))
 
-    def refuse_if_any(self) -> None:
-        if self.items:
-            raise ImportRefused(self.items)
+
+class FirstSeen:
+    """The line each key (a reference, or a record's natural key) was first seen on, for "the same …
+    is on line N" problems. Once a file's problems run past the listing (see ProblemList.listed),
+    new keys are kept only as hashes (a file already refused needs only its problems counted, not
+    described), so a million-row file of garbage is refused in little memory."""
+
+    def __init__(self, problems: ProblemList):
+        self.problems = problems
+        self.lines: dict[Hashable, int] = {}
+        self.hashes: set[int] = set()
+
+    def earlier(self, key: Hashable, line: int) -> int | None:
+        """The line `key` was seen on before (0 if known only by its hash), or None (and remember it)."""
+        found = self.lines.get(key)
+        if found is not None:
+            return found
+        if self.problems.listed(line):
+            self.lines[key] = line
+            return None
+        digest = hash(key)
+        if digest in self.hashes:
+            return 0
+        self.hashes.add(digest)
+        return None
 
 
 class Stamper:

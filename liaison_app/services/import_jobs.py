@@ -16,7 +16,7 @@ from liaison_app.domain.validation import ValidationError, clean_badge, clean_re
 from liaison_app.services.catalogues import job_types
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
+    FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
 )
 from liaison_app.services.recording import text
 from liaison_app.services.works import collect_job_values
@@ -76,20 +76,20 @@ def _check_row(line: int, row: dict[str, str], known: _Store, problems: Problems
 
 
 def check_rows(path: str | Path, known: _Store) -> list[dict[str, Any]]:
-    csv_rows = read_rows(path, COLUMNS, REQUIRED)
-    problems = Problems(list(csv_rows.problems))
+    problems = Problems()
+    csv_rows = read_rows(path, COLUMNS, REQUIRED, problems)
     if not {"tenancy_ref", "block"} & set(csv_rows.columns):
         problems.add(1, "tenancy_ref", "The header needs a tenancy_ref or a block column.")
-    seen: dict[str, int] = {}
+    seen = FirstSeen(problems)
     out = []
     for line, row in csv_rows.rows:
         values = _check_row(line, row, known, problems)
         ref = values.get("job_ref")
-        if ref and ref in seen:
-            problems.add(line, "job_ref", f"The same job reference is on line {seen[ref]}.")
-        elif ref:
-            seen[ref] = line
-        out.append(values)
+        earlier = seen.earlier(ref, line) if ref else None
+        if earlier is not None:
+            problems.add(line, "job_ref", f"The same job reference is on line {earlier}.")
+        if not problems:  # once the file is refused, its rows are only checked, not kept
+            out.append(values)
     problems.refuse_if_any()
     return out
 

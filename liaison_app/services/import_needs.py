@@ -17,7 +17,7 @@ from liaison_app.domain.validation import ValidationError, clean_uprn, parse_yes
 from liaison_app.services.catalogues import Catalogue, adjustment_kinds, warning_kinds
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
+    FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
 )
 from liaison_app.services.needs import clean_dates, clean_kind, clean_severity, default_instruction
 from liaison_app.services.recording import text
@@ -114,21 +114,22 @@ def _clean(line: int, row: dict[str, str], spec: _Kind, problems: Problems) -> d
 
 
 def check_rows(path: str | Path, spec: _Kind, known: _Known) -> list[dict[str, Any]]:
-    csv_rows = read_rows(path, spec.columns, spec.required)
-    problems = Problems(list(csv_rows.problems))
+    problems = Problems()
+    csv_rows = read_rows(path, spec.columns, spec.required, problems)
     if not set(spec.owners) & set(csv_rows.columns):
         problems.add(1, "tenancy_ref", f"The header needs a {' or '.join(spec.owners)} column.")
-    seen: dict[tuple, int] = {}
+    seen = FirstSeen(problems)
     out = []
     for line, row in csv_rows.rows:
         values = _clean(line, row, spec, problems)
         values["tenant_id"], values["home_id"] = _owner(line, row, spec, known, problems)
         values["_columns"] = set(row)
         key = _key(values["tenant_id"], values["home_id"], values.get("kind"), values.get("start_date"))
-        if (values["tenant_id"] or values["home_id"]) and key in seen:
-            problems.add(line, "start_date", f"The same record (owner, kind and start date) is on line {seen[key]}.")
-        seen.setdefault(key, line)
-        out.append(values)
+        earlier = seen.earlier(key, line) if (values["tenant_id"] or values["home_id"]) else None
+        if earlier is not None:
+            problems.add(line, "start_date", f"The same record (owner, kind and start date) is on line {earlier}.")
+        if not problems:  # once the file is refused, its rows are only checked, not kept
+            out.append(values)
     problems.refuse_if_any()
     return out
 

@@ -16,7 +16,7 @@ from liaison_app.domain import Block, Home, Tenant, tenant_search_text
 from liaison_app.services import tenant_fields
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
+    FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
 )
 from liaison_app.store import Store
 from liaison_app.store.bulk import big_cache, indexes_paused, tenant_index_paused
@@ -42,19 +42,19 @@ def search_text(tenant: dict[str, Any], home: dict[str, Any] | None) -> str:
 
 def check_rows(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     """Read and clean every row; ImportRefused lists every problem in the file."""
-    csv_rows = read_rows(path, COLUMNS, REQUIRED)
-    problems = Problems(list(csv_rows.problems))
-    seen: dict[str, int] = {}
+    problems = Problems()
+    csv_rows = read_rows(path, COLUMNS, REQUIRED, problems)
+    seen = FirstSeen(problems)
     cleaned_rows = []
     for line, row in csv_rows.rows:
         cleaned, errors = tenant_fields.clean_collect(row)
         problems.add_errors(line, errors)
         ref = cleaned.get("tenancy_ref")
-        if ref and ref in seen:
-            problems.add(line, "tenancy_ref", f"The same tenancy reference is on line {seen[ref]}.")
-        elif ref:
-            seen[ref] = line
-        cleaned_rows.append((line, cleaned))
+        earlier = seen.earlier(ref, line) if ref else None
+        if earlier is not None:
+            problems.add(line, "tenancy_ref", f"The same tenancy reference is on line {earlier}.")
+        if not problems:  # once the file is refused, its rows are only checked, not kept
+            cleaned_rows.append((line, cleaned))
     problems.refuse_if_any()
     return cleaned_rows
 

@@ -3,6 +3,11 @@
 Every sign-in attempt is audited (sign_in / sign_in_failed), naming the account only if it exists
 (a mistyped password in the user-name box must not land in the audit trail) and never the password.
 The message for a failed sign-in never says which half was wrong.
+
+Failed sign-ins are counted per typed user name in the store (SignInFailure), for real accounts and
+unknown names by the same code: after FREE_ATTEMPTS failures both answer "wait N seconds", in this
+process and the next, so the answers do not tell which accounts exist. The name is kept only as a
+slow one-way hash. Roles and NotAllowed live in services/permissions.py (re-exported here).
 """
 from __future__ import annotations
 
@@ -11,12 +16,15 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlmodel import func, select
+from argon2.low_level import Type, hash_secret_raw
+from sqlmodel import delete, func, select
 
-from liaison_app.domain import Officer, Setting, utcnow
+from liaison_app.domain import Officer, Setting, SignInFailure, utcnow
 from liaison_app.domain.enums import Role
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services.audit import record_event
+from liaison_app.services.permissions import NotAllowed, require_role  # noqa: F401  (re-exported)
+from liaison_app.services.settings import NUMBER_RANGES
 from liaison_app.store import Store
 
 FAILED_MESSAGE = "Sign-in failed: check your user name and password."
@@ -26,7 +34,8 @@ FIRST_BACK_OFF = 30  # seconds; doubles with each further failure
 MAX_BACK_OFF = 3600
 _hasher = PasswordHasher()  # Argon2id with argon2-cffi's defaults (above OWASP's minimum)
 _DUMMY_HASH = _hasher.hash("not a real password, used to even out timing")
-_unknown_failures: dict[str, tuple[int, datetime | None]] = {}
+_NAME_SALT = b"liaison:sign-in-failure:v1"
+FORGET_AFTER = timedelta(days=30)  # failure counts quiet this long are dropped
 
 
 class SignInError(Exception):
@@ -35,10 +44,6 @@ class SignInError(Exception):
     def __init__(self, message: str = FAILED_MESSAGE, retry_after: int = 0):
         super().__init__(message)
         self.retry_after = retry_after
-
-
-class NotAllowed(PermissionError):
-    """The signed-in officer's role does not allow this."""
 
 
 @dataclass
@@ -53,11 +58,6 @@ class OfficerRow:
 def has_accounts(store: Store) -> bool:
     with store.read() as session:
         return bool(session.exec(select(func.count()).select_from(Officer)).one())
-
-
-def require_role(store: Store, *roles: str) -> None:
-    if store.actor_role not in roles:
-        raise NotAllowed("Your role does not allow this. Ask an administrator.")
 
 
 def _clean_username(username: str) -> str:
@@ -118,65 +118,84 @@ def _wait_left(locked_until: datetime | None, now: datetime) -> int:
     return max(1, int((locked_until - now).total_seconds() + 0.999))
 
 
+def _name_key(name: str) -> str:
+    """A slow one-way hash of the typed (casefolded) user name: the key of its failure count. Argon2id at
+    OWASP's minimum, so a password typed into the user-name box is not stored in a form quick to guess."""
+    raw = hash_secret_raw(name.encode("utf-8"), _NAME_SALT, time_cost=2, memory_cost=19456, parallelism=1,
+                          hash_len=32, type=Type.ID)
+    return raw.hex()
+
+
 def sign_in(store: Store, username: str, password: str) -> OfficerRow:
-    """Check the password; on success the officer acts on the store (store.actor / actor_id / actor_role)."""
+    """Check the password; on success the officer acts on the store (store.actor / actor_id / actor_role).
+
+    Known and unknown names take the same path: the failure count is read and written per typed name."""
     key = (username or "").strip().casefold()
+    name_key = _name_key(key)
     now = utcnow()
     with store.write() as session:
         officer = session.exec(select(Officer).where(Officer.username == key)).first()
-        if officer is None or not officer.active:
-            _verify(_DUMMY_HASH, password)
-            record_event(session, "(unknown)", "sign_in_failed", "officer", "", (), "unknown or inactive account")
-            wait = _unknown_failure(key, now)
+        known = officer is not None and officer.active
+        failure = session.get(SignInFailure, name_key)
+        wait = _wait_left(failure.locked_until if failure else None, now)
+        if wait:
+            record_event(session, officer.username if known else "(unknown)", "sign_in_failed", "officer",
+                         officer.id if known else "", (), "during back-off")
+        elif known and _verify(officer.password_hash, password):
+            _succeeded(session, officer, password, failure)
+            row = _row(officer)
+            store.actor, store.actor_id, store.actor_role = row.username, row.id, row.role
+            return row
         else:
-            wait = _wait_left(officer.locked_until, now)
-            if wait:
-                record_event(session, officer.username, "sign_in_failed", "officer", officer.id, (), "during back-off")
-            elif _verify(officer.password_hash, password):
-                _succeeded(session, officer, password, now)
-                row = _row(officer)
-                store.actor, store.actor_id, store.actor_role = row.username, row.id, row.role
-                return row
+            if not known:
+                _verify(_DUMMY_HASH, password)
+            wait, count = _failed(session, failure, name_key, now)
+            if known:
+                record_event(session, officer.username, "sign_in_failed", "officer", officer.id,
+                             ["sign_in_failures"], f"wrong password, attempt {count}")
             else:
-                wait = _failed(session, officer, now)
+                record_event(session, "(unknown)", "sign_in_failed", "officer", "", (),
+                             "unknown or inactive account")
     if wait:
         raise SignInError(f"{FAILED_MESSAGE} Too many attempts: wait {wait} seconds before trying again.", wait)
     raise SignInError()
 
 
-def _succeeded(session, officer: Officer, password: str, now: datetime) -> None:
-    fields = ["failed_sign_ins", "locked_until"]
+def _succeeded(session, officer: Officer, password: str, failure: SignInFailure | None) -> None:
+    fields = []
+    if failure is not None:
+        session.delete(failure)
+        fields.append("sign_in_failures")
     if _hasher.check_needs_rehash(officer.password_hash):
         officer.password_hash = _hasher.hash(password)
         fields.append("password_hash")
-    officer.failed_sign_ins = 0
-    officer.locked_until = None
-    session.add(officer)
+        session.add(officer)
     session.flush()
     record_event(session, officer.username, "sign_in", "officer", officer.id, fields)
 
 
-def _failed(session, officer: Officer, now: datetime) -> int:
-    officer.failed_sign_ins += 1
-    wait = _back_off(officer.failed_sign_ins)
-    officer.locked_until = now + timedelta(seconds=wait) if wait else None
-    session.add(officer)
+def _failed(session, failure: SignInFailure | None, name_key: str, now: datetime) -> tuple[int, int]:
+    """Count one more failure for the typed name; returns (seconds to wait, failures so far)."""
+    session.exec(delete(SignInFailure).where(SignInFailure.last_failed_at < now - FORGET_AFTER,
+                                             SignInFailure.name_key != name_key))
+    if failure is None:
+        failure = SignInFailure(name_key=name_key, failures=0)
+    elif failure.last_failed_at < now - FORGET_AFTER:
+        failure.failures = 0
+    failure.failures += 1
+    wait = _back_off(failure.failures)
+    failure.locked_until = now + timedelta(seconds=wait) if wait else None
+    failure.last_failed_at = now
+    session.add(failure)
     session.flush()
-    record_event(session, officer.username, "sign_in_failed", "officer", officer.id, ["failed_sign_ins"],
-                 f"wrong password, attempt {officer.failed_sign_ins}")
-    return wait
+    return wait, failure.failures
 
 
-def _unknown_failure(key: str, now: datetime) -> int:
-    """Unknown names back off like real ones, so the answer does not tell which accounts exist."""
-    count, until = _unknown_failures.get(key, (0, None))
-    wait = _wait_left(until, now)
-    if wait:
-        return wait
-    count += 1
-    wait = _back_off(count)
-    _unknown_failures[key] = (count, now + timedelta(seconds=wait) if wait else None)
-    return wait
+def clear_failures(session, username: str) -> None:
+    """Forget the failed sign-ins counted against a user name (an admin reset the password)."""
+    row = session.get(SignInFailure, _name_key((username or "").strip().casefold()))
+    if row is not None:
+        session.delete(row)
 
 
 def check_password(store: Store, password: str) -> bool:
@@ -216,12 +235,12 @@ def admin_reset_password(store: Store, officer_id: str, new_password: str) -> No
         if officer is None:
             raise ValidationError("No such officer.", "officer")
         officer.password_hash = _hasher.hash(new_password)
-        officer.failed_sign_ins, officer.locked_until = 0, None
         officer.updated_at, officer.updated_by = utcnow(), store.actor
         session.add(officer)
+        clear_failures(session, officer.username)
         session.flush()
         record_event(session, store.actor, "change", "officer", officer.id,
-                     ["password_hash", "failed_sign_ins", "locked_until"], "password reset by an administrator")
+                     ["password_hash", "sign_in_failures"], "password reset by an administrator")
 
 
 def set_active(store: Store, officer_id: str, active: bool) -> None:
@@ -258,10 +277,12 @@ def signed_in_name(store: Store) -> str:
 
 
 def auto_lock_minutes(store: Store) -> int:
-    """Minutes of idleness before the app locks (setting auto_lock_minutes, default 15, at least 1)."""
+    """Minutes of idleness before the app locks (setting auto_lock_minutes, default 15, within 1–60:
+    a value stored before the bound existed is read as the nearest bound)."""
+    low, high = NUMBER_RANGES["auto_lock_minutes"]
     value = _setting(store, "auto_lock_minutes", "15")
     try:
-        return max(1, int(value))
+        return min(high, max(low, int(value)))
     except ValueError:
         return 15
 

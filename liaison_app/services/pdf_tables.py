@@ -1,13 +1,14 @@
 """Plain A4 PDFs of headed tables (reports, access evidence) in the embedded DejaVu font.
 
 Every piece of text is escaped before it reaches ReportLab markup, so "<b>" or "&" typed by an officer
-prints as itself. Files are written to a temporary file beside the target and moved into place,
-so a failure never leaves a half-written file.
+prints as itself. Every table cell fits its column: a word too long for it is broken across lines,
+and a cell longer than `MAX_CELL_CHARS` (or `MAX_CELL_LINES`) is cut with "…", so one odd record
+never stops a report. Files go through the one atomic writer (liaison_app.outputs), so a failure
+never leaves a half-written file.
 """
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -21,10 +22,16 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
+from liaison_app.outputs import atomic_write
 from liaison_app.paths import resource
 
 FONT = "LiaisonDejaVu"
 FONT_BOLD = "LiaisonDejaVu-Bold"
+MAX_CELL_CHARS = 2000
+MAX_CELL_LINES = 60
+MAX_COLUMN_SHARE = 0.4
+CELL_PADDING = 12.0  # the table's left and right padding (6 points each)
+MIN_COLUMN = CELL_PADDING + 16.0
 
 
 def register_fonts() -> None:
@@ -64,27 +71,54 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(text if text is not None else "")).replace("\n", "<br/>"), style)
 
 
+def cell_text(value: object) -> str:
+    """A table cell's text, cut with "…" after MAX_CELL_CHARS characters or MAX_CELL_LINES lines."""
+    text = "" if value is None else str(value)
+    lines = text.split("\n")
+    cut = len(lines) > MAX_CELL_LINES
+    text = "\n".join(lines[:MAX_CELL_LINES])
+    if len(text) > MAX_CELL_CHARS:
+        text, cut = text[:MAX_CELL_CHARS - 1], True
+    return text.rstrip() + "…" if cut else text
+
+
 def column_widths(headers: list[str], rows: list[list[str]], width: float, font_size: float) -> list[float]:
-    """Each column at least as wide as its longest word (so no word is split), the rest shared by text length."""
-    pad = 6.0
+    """Each column at least as wide as its longest word where it can be (so no word is split), the rest
+    shared by text length. No column claims more than MAX_COLUMN_SHARE of the width for one long word
+    (such a word is broken across lines instead), and none is narrower than MIN_COLUMN."""
+    pad = CELL_PADDING
     least, weight = [], []
     for i, header in enumerate(headers):
         cells = [str(row[i] or "") for row in rows]
         widest = max([pdfmetrics.stringWidth(w, FONT_BOLD, font_size) for w in header.split()] +
                      [pdfmetrics.stringWidth(w, FONT, font_size) for c in cells for w in c.split()], default=0)
-        least.append(widest + pad)
+        least.append(min(max(widest + pad, MIN_COLUMN), max(width * MAX_COLUMN_SHARE, MIN_COLUMN)))
         weight.append(min(max([len(header)] + [len(c) for c in cells]), 40) + 2)
     spare = width - sum(least)
-    if spare <= 0:
-        return [m * width / sum(least) for m in least]
-    return [m + spare * w / sum(weight) for m, w in zip(least, weight)]
+    if spare >= 0:
+        return [m + spare * w / sum(weight) for m, w in zip(least, weight)]
+    return [min(m, _level(least, width)) for m in least]
+
+
+def _level(needs: list[float], width: float) -> float:
+    """The widest a column may be so that the columns fit `width`: narrow columns keep what they need
+    and the widest share what is left equally (each at least MIN_COLUMN, where the page allows)."""
+    remaining, left = width, len(needs)
+    for need in sorted(needs):
+        if need * left <= remaining:
+            remaining -= need
+            left -= 1
+            continue
+        return max(remaining / left, min(MIN_COLUMN, width / len(needs)))
+    return max(needs)
 
 
 def _table(section: Section, styles: dict, width: float) -> LongTable:
+    rows = [[cell_text(c) for c in row] for row in section.rows]
     data = [[para(h, styles["head"]) for h in section.headers]]
-    data += [[para(c, styles["cell"]) for c in row] for row in section.rows]
-    widths = column_widths(section.headers, section.rows, width, styles["cell"].fontSize)
-    table = LongTable(data, colWidths=widths, repeatRows=1)
+    data += [[para(c, styles["cell"]) for c in row] for row in rows]
+    widths = column_widths(section.headers, rows, width, styles["cell"].fontSize)
+    table = LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1)  # a tall row may run over a page
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 7.5),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
@@ -125,20 +159,14 @@ def _canvas(*args, **kwargs) -> Canvas:
 
 def write_pdf(path: str | os.PathLike, title: str, intro: list[str], sections: list[Section], *,
               wide: bool = False, footer: str = "Confidential — personal data.", subject: str = "") -> Path:
-    """Write the document atomically (temporary file, then rename) and return its path."""
-    target = Path(path)
+    """Write the document atomically (liaison_app.outputs: temporary file, fsync, rename) and return its path."""
     pagesize = landscape(A4) if wide else A4
-    fd, tmp = tempfile.mkstemp(prefix=".liaison-", suffix=".pdf", dir=target.parent)
-    os.close(fd)
-    try:
-        doc = SimpleDocTemplate(tmp, pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
+
+    def build(tmp: Path) -> None:
+        doc = SimpleDocTemplate(str(tmp), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
                                 topMargin=15 * mm, bottomMargin=15 * mm, title=title, subject=subject,
                                 author="Liaison")
         doc.build(_story(title, intro, sections, pagesize[0] - 30 * mm),
                   onFirstPage=_footer(footer), onLaterPages=_footer(footer), canvasmaker=_canvas)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return target
+
+    return atomic_write(path, build)

@@ -1,7 +1,9 @@
 """Generic create / change / end of any record, each writing an audit event in the same transaction.
 
 Use-case modules (tenants, needs, visits, jobs, …) build on these so every officer action is
-audited the same way. A stale edit (the record changed since it was read) is refused.
+audited the same way. A stale edit (the record changed since it was read) is refused. A record the
+signed-in officer may not see (another officer's safeguarding concern, permissions.may_read) is
+answered as if it did not exist, by get, change, undo and end alike.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm.exc import StaleDataError
 
 from liaison_app.domain import Record, utcnow
+from liaison_app.services.permissions import may_read
 from liaison_app.store import Store
 
 R = TypeVar("R", bound=Record)
@@ -60,7 +63,7 @@ def create(store: Store, record: R, *, summary: str = "") -> R:
 def get(store: Store, cls: type[R], record_id: str) -> R:
     with store.read() as session:
         obj = session.get(cls, record_id)
-        if obj is None:
+        if obj is None or not may_read(store, obj):
             raise NotFound(f"No such {cls.__name__.lower()}.")
         return obj
 
@@ -73,7 +76,7 @@ def change(store: Store, cls: type[R], record_id: str, values: dict[str, Any], *
     try:
         with store.write() as session:
             obj = session.get(cls, record_id)
-            if obj is None:
+            if obj is None or not may_read(store, obj):
                 raise NotFound(f"No such {cls.__name__.lower()}.")
             if expected_version is not None and obj.version != expected_version:
                 raise StaleRecord()

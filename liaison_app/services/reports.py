@@ -3,14 +3,14 @@
 Rows hold names, references, dates and catalogue labels only — never a reason, a detail, a note,
 a cause of strain or what a tenant said. CSV cells that a spreadsheet would run as a formula
 (starting = + - @, tab or carriage return) get a leading single quote; plain numbers stay numbers.
-Files are written to a temporary file and renamed into place; every export is audited.
+Files go through the one atomic writer (liaison_app.outputs) and never over the store or a backup;
+every export is audited.
 """
 from __future__ import annotations
 
 import csv
 import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +21,7 @@ from sqlmodel import Session
 from liaison_app.domain import Block, Contractor, Home, Tenant
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.validation import ValidationError, parse_date
+from liaison_app.outputs import atomic_text, check_output
 from liaison_app.services.access import job_escalation
 from liaison_app.services.audit import audit
 from liaison_app.services.catalogues import conduct_points, job_types
@@ -31,6 +32,7 @@ from liaison_app.store import Store
 REPORTS = {"checks-due": "Mandatory checks due", "no-access": "No-access cases", "conduct": "Conduct feedback"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+MAX_DAYS = 3650  # checks due within ten years: longer than any check's cycle, and a date that exists
 
 
 @dataclass
@@ -86,6 +88,8 @@ def checks_due_report(store: Store, days: int = 30, today: date | None = None) -
     """Mandatory checks due within `days` days (overdue included), soonest first."""
     if days < 0:
         raise ValidationError("The number of days cannot be negative.", field="days")
+    if days > MAX_DAYS:
+        raise ValidationError(f"The number of days can be at most {MAX_DAYS:,} (ten years).", field="days")
     today = today or date.today()
     items = due_checks(store, days=days, today=today)
     with store.read() as session:
@@ -166,19 +170,10 @@ def conduct_report(store: Store, date_from: date | str, date_to: date | str) -> 
 
 
 def _write_csv(report: Report, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".liaison-", suffix=".csv", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([neutralise_cell(h) for h in report.headers])
-            writer.writerows([neutralise_cell(c) for c in row] for row in report.rows)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_text(target, encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([neutralise_cell(h) for h in report.headers])
+        writer.writerows([neutralise_cell(c) for c in row] for row in report.rows)
 
 
 def export_report(store: Store, report: Report, path: str | os.PathLike) -> Path:
@@ -189,6 +184,7 @@ def export_report(store: Store, report: Report, path: str | os.PathLike) -> Path
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".pdf"):
         raise ValidationError("Name the report file .csv or .pdf.", field="path")
+    check_output(target, store.path, suffix[1:])  # never over the store, a backup, or a file of another kind
     if suffix == ".csv":
         _write_csv(report, target)
     else:

@@ -12,10 +12,11 @@ from typing import Any
 from sqlmodel import select
 
 from liaison_app.domain import SafeguardingConcern, Tenant
-from liaison_app.domain.enums import ConcernStatus, Role, SafeguardingCategory
+from liaison_app.domain.enums import ConcernStatus, SafeguardingCategory
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import records
 from liaison_app.services.audit import record_event
+from liaison_app.services.permissions import may_see_concern
 from liaison_app.store import Store
 
 EDITABLE = {"category", "what_was_seen", "referred_to", "referred_on", "raised_by_contractor", "status",
@@ -34,15 +35,6 @@ def _required(value: str, field: str) -> str:
     if not text:
         raise ValidationError("Say what was seen or heard.", field)
     return text
-
-
-def _may_see(store: Store, concern: SafeguardingConcern) -> bool:
-    if store.actor_role == Role.SAFEGUARDING_LEAD:
-        return True
-    if store.actor_id:
-        return concern.raised_by_officer_id == store.actor_id
-    # No accounts yet: the operating-system user sees what they raised themselves.
-    return concern.raised_by_officer_id is None and concern.created_by == store.actor
 
 
 def raise_concern(store: Store, tenant_id: str, category: str, *, what_was_seen: str, referred_to: str = "",
@@ -67,7 +59,7 @@ def list_concerns(store: Store, tenant_id: str, include_closed: bool = True) -> 
     with store.write() as session:
         rows = session.exec(select(SafeguardingConcern).where(SafeguardingConcern.tenant_id == tenant_id)
                             .order_by(SafeguardingConcern.raised_on.desc())).all()
-        visible = [c for c in rows if _may_see(store, c)
+        visible = [c for c in rows if may_see_concern(store, c)
                    and (include_closed or c.status != ConcernStatus.CLOSED)]
         if visible:
             record_event(session, store.actor, "view", "safeguardingconcern", tenant_id, (),
@@ -79,7 +71,7 @@ def get_concern(store: Store, concern_id: str) -> SafeguardingConcern:
     concern = None
     with store.read() as session:
         concern = session.get(SafeguardingConcern, concern_id)
-    if concern is None or not _may_see(store, concern):
+    if concern is None or not may_see_concern(store, concern):
         raise records.NotFound("No such concern.")
     return concern
 

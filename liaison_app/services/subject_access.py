@@ -1,9 +1,15 @@
 """Subject access (UK GDPR Art. 15): everything held on one tenant, as JSON or a readable PDF.
 
-Private fields are included here on purpose (reasons, details, notes, strain, safeguarding
-concerns): the export is for the tenant themself, made by an administrator, and audited as
-"export". It includes the audit events about the tenant's records: who saw or changed them, when.
-Officers should read it for third parties' details before sending it.
+Private fields are included here on purpose (reasons, details, notes, strain): the export is for the
+tenant themself, made by an administrator or a safeguarding lead, and audited as "export". It includes
+the audit events about the tenant's records: who saw or changed them, when. Officers should read it for
+third parties' details before sending it.
+
+Safeguarding concerns are seen only by safeguarding leads and the officer who raised them, and a
+concern is often about someone else in the household, so disclosing it can put a person at risk. The
+export leaves them out (and the audit events about them, which would tell they exist) unless a
+safeguarding lead makes it; then they come in a separate section marked REVIEW_HEADING, for the lead
+to decide what may be disclosed.
 """
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ from liaison_app.domain import (AccessAttempt, Adjustment, Block, ConductFeedbac
                                 SupportPlanJob, Tenant, Visit)
 from liaison_app.domain.enums import Role
 from liaison_app.services.audit import audit, events_about
-from liaison_app.services.officers import require_role
+from liaison_app.services.permissions import is_safeguarding_lead, require_role
 from liaison_app.store import Store
 
 SKIP_FIELDS = {"search_text", "demo"}
@@ -34,8 +40,16 @@ SECTIONS = [  # (key, heading)
     ("access_attempts", "Access attempts"), ("support_plans", "Support plans"),
     ("support_measures", "Support measures"), ("support_contacts", "Support contacts"),
     ("support_plan_jobs", "Jobs linked to support plans"), ("conduct_feedback", "Feedback about contractors"),
-    ("safeguarding_concerns", "Safeguarding concerns"), ("audit_events", "Who saw or changed these records"),
+    ("audit_events", "Who saw or changed these records"),
 ]
+REVIEW_KEY = "review_before_disclosure"
+REVIEW_HEADING = "Review before disclosure — third-party and serious-harm exemptions may apply"
+REVIEW_NOTE = ("Safeguarding concerns about this household, included because a safeguarding lead made this "
+               "export. A concern may be about someone else in the household, and disclosing it may put a person "
+               "at risk. Decide what to withhold before anything here is sent.")
+REVIEW_SECTIONS = [("safeguarding_concerns", "Safeguarding concerns"),
+                   ("audit_events", "Who saw or changed these concerns")]
+CONCERN_TYPE = "safeguardingconcern"  # the audit trail's record type for concerns
 
 
 @dataclass
@@ -43,6 +57,7 @@ class SubjectData:
     tenancy_ref: str
     made_at: datetime
     sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    review: dict[str, list[dict[str, Any]]] | None = None  # only for a safeguarding lead (REVIEW_SECTIONS)
 
     def record_ids(self) -> set[str]:
         return {row["id"] for key, rows in self.sections.items() if key != "audit_events" for row in rows}
@@ -62,9 +77,16 @@ def _all(session, cls, *conditions) -> list:
     return list(session.exec(select(cls).where(*conditions)).all()) if conditions else []
 
 
+def _event_row(e) -> dict[str, Any]:
+    return {"seq": e.seq, "at": _plain(e.at), "officer": e.officer, "action": e.action,
+            "record_type": e.record_type, "record_id": e.record_id, "fields": e.fields}
+
+
 def collect(store: Store, tenant_id: str) -> SubjectData:
-    """Gather every record about the tenant (admins only)."""
-    require_role(store, Role.ADMIN)
+    """Gather every record about the tenant (administrators and safeguarding leads). Safeguarding concerns
+    only for a safeguarding lead, kept apart in `review`."""
+    require_role(store, Role.ADMIN, Role.SAFEGUARDING_LEAD)
+    lead = is_safeguarding_lead(store)
     with store.read() as session:
         tenant = session.get(Tenant, tenant_id)
         if tenant is None:
@@ -88,14 +110,18 @@ def collect(store: Store, tenant_id: str) -> SubjectData:
             "support_contacts": _all(session, SupportContact, SupportContact.plan_id.in_(plan_ids)) if plans else [],
             "support_plan_jobs": _all(session, SupportPlanJob, SupportPlanJob.plan_id.in_(plan_ids)) if plans else [],
             "conduct_feedback": _all(session, ConductFeedback, ConductFeedback.tenant_id == tenant_id),
-            "safeguarding_concerns": _all(session, SafeguardingConcern, SafeguardingConcern.tenant_id == tenant_id),
         }
+        concerns = _all(session, SafeguardingConcern, SafeguardingConcern.tenant_id == tenant_id) if lead else []
     data = SubjectData(tenant.tenancy_ref, datetime.now().replace(microsecond=0),
                        {key: [_dump(r) for r in rows] for key, rows in found.items()})
-    events = events_about(store, data.record_ids())
-    data.sections["audit_events"] = [
-        {"seq": e.seq, "at": _plain(e.at), "officer": e.officer, "action": e.action, "record_type": e.record_type,
-         "record_id": e.record_id, "fields": e.fields} for e in events]
+    concern_ids = {c.id for c in concerns}
+    events = events_about(store, data.record_ids() | concern_ids)
+    about_concerns = [e for e in events if e.record_type == CONCERN_TYPE or e.record_id in concern_ids]
+    kept_apart = {e.seq for e in about_concerns}
+    data.sections["audit_events"] = [_event_row(e) for e in events if e.seq not in kept_apart]
+    if lead:
+        data.review = {"safeguarding_concerns": [_dump(c) for c in concerns],
+                       "audit_events": [_event_row(e) for e in about_concerns]}
     return data
 
 
@@ -118,16 +144,24 @@ def _atomic_write(path: Path, write) -> Path:
 def export_json(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
     data = collect(store, tenant_id)
     payload = {"tenancy_ref": data.tenancy_ref, "made_at": data.made_at.isoformat(), **data.sections}
+    if data.review is not None:
+        payload[REVIEW_KEY] = {"heading": REVIEW_HEADING, "note": REVIEW_NOTE, **data.review}
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     out = _atomic_write(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    audit(store, "export", "tenant", tenant_id, summary="subject access export (json)")
+    audit(store, "export", "tenant", tenant_id, summary=_export_summary("json", data))
     return out
+
+
+def _export_summary(kind: str, data: SubjectData) -> str:
+    if data.review is None:
+        return f"subject access export ({kind})"
+    return f"subject access export ({kind}), with safeguarding concerns marked for review"
 
 
 def export_pdf(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
     data = collect(store, tenant_id)
     out = _atomic_write(Path(path), lambda tmp: _write_pdf(data, tmp))
-    audit(store, "export", "tenant", tenant_id, summary="subject access export (pdf)")
+    audit(store, "export", "tenant", tenant_id, summary=_export_summary("pdf", data))
     return out
 
 
@@ -161,6 +195,8 @@ def _styles():
                                   spaceAfter=3),
         "body": ParagraphStyle("sar-body", fontName="SarDejaVu", fontSize=9, leading=11.5),
         "key": ParagraphStyle("sar-key", fontName="SarDejaVu-Bold", fontSize=8.5, leading=11),
+        "review": ParagraphStyle("sar-review", fontName="SarDejaVu-Bold", fontSize=13, leading=17,
+                                 textColor="#8a1c1c", spaceAfter=4),
     }
 
 
@@ -185,21 +221,48 @@ def _record_table(row: dict[str, Any], styles):
     return table
 
 
-def _write_pdf(data: SubjectData, target: Path) -> None:
-    from reportlab.lib.pagesizes import A4
+def _sections(sections, found: dict[str, list[dict[str, Any]]], styles) -> list:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
-    styles = _styles()
-    story = [Paragraph(escape(f"Everything held about tenancy {data.tenancy_ref}"), styles["title"]),
-             Paragraph(escape(f"Subject access export made {data.made_at:%d %B %Y %H:%M}."), styles["body"])]
-    for key, heading in SECTIONS:
-        rows = data.sections.get(key, [])
+    story = []
+    for key, heading in sections:
+        rows = found.get(key, [])
         story.append(Paragraph(escape(f"{heading} ({len(rows)})"), styles["heading"]))
         if not rows:
             story.append(Paragraph("None held.", styles["body"]))
         for row in rows:
             story += [_record_table(row, styles), Spacer(1, 2 * mm)]
+    return story
+
+
+def _review_banner(styles) -> list:
+    """A new page opening with a boxed, red warning: everything after it is for the lead to review."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
+
+    box = Table([[Paragraph(escape(REVIEW_HEADING), styles["review"])],
+                 [Paragraph(escape(REVIEW_NOTE), styles["body"])]], colWidths=[170 * mm])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor("#8a1c1c")),
+                             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbeaea")),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return [PageBreak(), box]
+
+
+def _write_pdf(data: SubjectData, target: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = _styles()
+    story = [Paragraph(escape(f"Everything held about tenancy {data.tenancy_ref}"), styles["title"]),
+             Paragraph(escape(f"Subject access export made {data.made_at:%d %B %Y %H:%M}."), styles["body"])]
+    story += _sections(SECTIONS, data.sections, styles)
+    if data.review is not None:
+        story += _review_banner(styles)
+        story += _sections(REVIEW_SECTIONS, data.review, styles)
     doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm, title=f"Subject access {data.tenancy_ref}",
                             author="Liaison")

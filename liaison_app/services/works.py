@@ -114,9 +114,20 @@ def _job_type(value: Any) -> str:
     return code
 
 
+MAX_JOB_REF = 40  # a job reference is printed as a QR code on every briefing
+
+
+def _job_ref(value: Any) -> str:
+    ref = field("job_ref", clean_required, text(value), "The job reference")
+    if len(ref) > MAX_JOB_REF:
+        raise ValidationError(f"A job reference is at most {MAX_JOB_REF} characters (it is printed as a QR code).",
+                              field="job_ref")
+    return ref
+
+
 def _job_cleaners() -> dict[str, Any]:
     return {
-        "job_ref": lambda v: field("job_ref", clean_required, text(v), "The job reference"),
+        "job_ref": _job_ref,
         "job_type": _job_type,
         "description": lambda v: field("description", clean_required, v if v is None else str(v),
                                        "The description of the tasks"),

@@ -7,6 +7,8 @@ never fails half-way with "database is locked", and a crash leaves either all of
 from __future__ import annotations
 
 import getpass
+import os
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -21,6 +23,23 @@ import liaison_app.domain  # noqa: F401  (registers every table on the metadata)
 
 class StoreError(Exception):
     """The store cannot be opened or used; the message is fit to show an officer."""
+
+
+class StoreDamaged(StoreError):
+    """A record cannot be read back: its bytes were damaged on disk although the file passed its quick
+    check. The message names the newest good backup; nothing was changed."""
+
+
+def _unreadable_value(exc: BaseException) -> bool:
+    """True if `exc` is SQLite or SQLAlchemy failing to turn a stored value back into text or a date."""
+    if isinstance(exc, UnicodeDecodeError):
+        return True
+    if isinstance(exc, OperationalError):
+        return "could not decode" in str(getattr(exc, "orig", exc)).lower()
+    if isinstance(exc, ValueError):
+        text = str(exc)
+        return text.startswith("Invalid isoformat string") or text.startswith("Couldn't parse")
+    return False
 
 
 def _translate(exc: OperationalError) -> Exception:
@@ -65,6 +84,25 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def make_owner_only(path: Path) -> None:
+    """The store and its journal are for their owner alone (mode 0600 on POSIX; Windows keeps the user
+    folder's permissions). A new store file is created 0600 before SQLite opens it, and SQLite gives its
+    -wal and -shm files the store file's mode; a store made by an older Liaison is tightened here."""
+    if os.name != "posix":
+        return
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if file.stat().st_mode & 0o077:
+                os.chmod(file, 0o600)
+        except OSError:  # not there, or not ours to change
+            pass
+
+
 class Store:
     """An open store: its file, its engine, and who is acting on it."""
 
@@ -74,13 +112,33 @@ class Store:
         self.actor = _os_user()  # replaced by the signed-in officer's username
         self.actor_id: str | None = None
         self.actor_role: str = "admin"  # no accounts yet: the OS user acts with full rights
+        self.created = False  # open_store made this store (there was no file, or an empty one)
+
+    def damaged(self) -> StoreDamaged:
+        """The error for a record that cannot be read back, naming the backup to restore."""
+        from liaison_app.store.backup_guard import describe, newest_good_backup
+
+        try:
+            good = newest_good_backup(self.path)
+        except OSError:
+            good = None
+        if good is None:
+            return StoreDamaged("This record is damaged and no good backup was found beside the store; "
+                                "nothing was changed.")
+        return StoreDamaged(f"This record is damaged — restore from the backup of {describe(good)} "
+                            f"({good.name} in {good.parent}); nothing was changed.")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A short read-only session; objects come back detached and loaded."""
+        """A short read-only session; objects come back detached and loaded. A stored value that cannot
+        be read back (damage on disk) becomes StoreDamaged."""
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
+            except (OperationalError, ValueError) as exc:
+                if _unreadable_value(exc):
+                    raise self.damaged() from None
+                raise
             finally:
                 session.expunge_all()  # detached but loaded: a rollback would expire them
                 session.rollback()
@@ -94,7 +152,14 @@ class Store:
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
+                if _unreadable_value(exc):
+                    raise self.damaged() from None
                 raise _translate(exc) from exc
+            except ValueError as exc:
+                session.rollback()
+                if _unreadable_value(exc):
+                    raise self.damaged() from None
+                raise
             except BaseException:
                 session.rollback()
                 raise
@@ -106,9 +171,19 @@ class Store:
             with self.engine.execution_options(immediate=True).begin() as conn:
                 yield conn
         except OperationalError as exc:
+            if _unreadable_value(exc):
+                raise self.damaged() from None
+            raise _translate(exc) from exc
+        except sqlite3.OperationalError as exc:  # bulk writes go to the driver's cursor (store/bulk.py)
             raise _translate(exc) from exc
 
     def close(self) -> None:
+        """Close the store: write the audit checkpoint beside it (store/checkpoint.py), release the lock."""
+        lock = getattr(self, "lock", None)
+        if lock is not None and lock.owned:
+            from liaison_app.store.checkpoint import on_close
+
+            on_close(self)
         self.engine.dispose()
         lock = getattr(self, "lock", None)
         if lock is not None:
@@ -119,6 +194,8 @@ def open_store(path: str | Path, *, migrate: bool = True, create: bool = True, l
                check: bool = True) -> Store:
     """Open (and if need be create and migrate) the store at `path`.
 
+    With `create` False, a path with no file, or an empty file, is refused (StoreError naming it);
+    with `create` True it becomes a new empty store and `store.created` is True. A folder is refused.
     Refuses a network or cloud-synced folder, a store another copy of Liaison has open (lock file
     beside it; `lock=False` only for tools that must not take it), and a damaged store (untouched;
     `check=False` only if the caller runs `store.safety.check_store_file` itself, e.g. off the UI thread)."""
@@ -127,9 +204,14 @@ def open_store(path: str | Path, *, migrate: bool = True, create: bool = True, l
 
     path = Path(path).expanduser().resolve()
     safety.check_location(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file: name the store file itself.")
+    new = not path.exists() or path.stat().st_size == 0
+    if new and not create:
+        if path.exists():
+            raise StoreError(f"{path} is an empty file, not a Liaison store: check the path.")
+        raise StoreError(f"No store at {path}: check the path (only demo and import make a new store).")
     if not path.exists():
-        if not create:
-            raise StoreError(f"No store at {path}.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -138,6 +220,7 @@ def open_store(path: str | Path, *, migrate: bool = True, create: bool = True, l
     if store_lock is not None:
         store_lock.acquire()
     try:
+        make_owner_only(path)
         if check:
             safety.check_store_file(path)
         engine = make_engine(f"sqlite:///{path.as_posix()}")
@@ -147,6 +230,7 @@ def open_store(path: str | Path, *, migrate: bool = True, create: bool = True, l
         raise
     store = Store(path, engine)
     store.lock = store_lock
+    store.created = new
     try:
         if migrate:
             migrations.upgrade(store)

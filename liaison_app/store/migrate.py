@@ -55,7 +55,9 @@ def upgrade(store: Store) -> None:
     if current or has_tables:
         from liaison_app.store.backup import backup_to
 
-        backup_to(store, store.path.parent / f"{store.path.stem}-before-migration-{'-'.join(sorted(current)) or 'none'}.db")
+        # quick_check only: this runs while the app starts; the daily backup gets the full check
+        backup_to(store, store.path.parent / f"{store.path.stem}-before-migration-{'-'.join(sorted(current)) or 'none'}.db",
+                  check="quick")
     command.upgrade(cfg, "heads")
 
 

@@ -5,7 +5,8 @@
 - `check_store_file(path)` runs `PRAGMA quick_check` on a read-only connection and looks at the WAL,
   so a damaged store is refused and never written to.
 - `StoreLock` is the lock file beside the store (`<store>.lock`, holding user, host, pid, time).
-- `backup_if_due(store)` keeps one backup a day for `KEEP_DAYS` days; `restore_from` puts one back.
+- `backup_if_due(store)` keeps one backup a day and rotates every backup; `restore_from` puts one back
+  (both in store/backup_guard.py, named here as well).
 """
 from __future__ import annotations
 
@@ -16,12 +17,16 @@ import socket
 import sqlite3
 import struct
 import sys
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path, PurePath
 
-from liaison_app.store.engine import Store, StoreError
+from liaison_app.store.backup_guard import (KEEP_DAYS, backup_if_due, daily_backup_name, list_backups,
+                                            newest_good_backup, restore_from)
+from liaison_app.store.engine import StoreError
 
-KEEP_DAYS = 30
+__all__ = ["KEEP_DAYS", "StoreLock", "backup_if_due", "check_location", "check_store_file", "daily_backup_name",
+           "list_backups", "newest_good_backup", "quick_check", "restore_from", "wal_is_damaged"]
+
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "afs", "9p", "davfs", "fuse.davfs2"}
 CLOUD_FOLDERS = ("onedrive", "dropbox", "google drive", "googledrive", "my drive", "icloud drive", "iclouddrive",
                  "mobile documents", "box sync", "pcloud drive")
@@ -275,89 +280,3 @@ class StoreLock:
         if holder and holder.get("pid") == os.getpid() and holder.get("host") == socket.gethostname():
             self.path.unlink(missing_ok=True)
 
-
-# ---------------------------------------------------------------- backups
-
-def _backup_folder(store_path: Path) -> Path:
-    return Path(store_path).parent / f"{Path(store_path).stem}-backups"
-
-
-def daily_backup_name(store_path: Path, day: date) -> Path:
-    return _backup_folder(store_path) / f"{Path(store_path).stem}-{day.isoformat()}.db"
-
-
-def list_backups(store_path: Path) -> list[Path]:
-    """Backups of the store, newest first (daily, manual and before-migration copies)."""
-    store_path = Path(store_path)
-    candidates = list(_backup_folder(store_path).glob("*.db")) if _backup_folder(store_path).is_dir() else []
-    candidates += list(store_path.parent.glob(f"{store_path.stem}-before-migration-*.db"))
-    return sorted(candidates, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-def newest_good_backup(store_path: str | os.PathLike) -> Path | None:
-    """The newest backup of the store that passes quick_check, or None."""
-    for candidate in list_backups(Path(store_path)):
-        if quick_check(candidate) == "ok":
-            return candidate
-    return None
-
-
-def backup_if_due(store: Store, today: date | None = None) -> Path | None:
-    """Take today's backup if there is none yet, and drop daily backups older than KEEP_DAYS."""
-    from liaison_app.paths import backup_dir
-    from liaison_app.store.backup import backup_to
-
-    today = today or date.today()
-    folder = backup_dir(store.path)
-    target = folder / f"{store.path.stem}-{today.isoformat()}.db"
-    made = None
-    if not target.exists():
-        made = backup_to(store, target)
-    _rotate(folder, store.path.stem, today)
-    return made
-
-
-def _rotate(folder: Path, stem: str, today: date) -> None:
-    oldest = today - timedelta(days=KEEP_DAYS)
-    for old in folder.glob(f"{stem}-????-??-??.db"):
-        try:
-            day = date.fromisoformat(old.stem[len(stem) + 1:])
-        except ValueError:
-            continue
-        if day < oldest:
-            old.unlink(missing_ok=True)
-
-
-def restore_from(backup: str | os.PathLike, store_path: str | os.PathLike) -> Path:
-    """Put a backup in place of the store (which must not be open). The old store is kept aside.
-
-    Returns where the replaced store was moved (or the store path if there was none)."""
-    backup, store_path = Path(backup), Path(store_path)
-    if quick_check(backup) != "ok":
-        raise StoreError("That backup is damaged too; choose another one.")
-    lock = StoreLock(store_path)
-    lock.acquire()
-    try:
-        aside = store_path
-        if store_path.exists():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = store_path.with_name(f"{store_path.stem}-replaced-{stamp}{store_path.suffix}")
-            os.replace(store_path, aside)
-            for suffix in ("-wal", "-shm"):
-                side = store_path.with_name(store_path.name + suffix)
-                if side.exists():
-                    os.replace(side, aside.with_name(aside.name + suffix))
-        _copy_synced(backup, store_path)
-        return aside
-    finally:
-        lock.release()
-
-
-def _copy_synced(source: Path, target: Path) -> None:
-    tmp = target.with_name(target.name + ".part")
-    with open(source, "rb") as src, open(tmp, "wb") as dst:
-        while chunk := src.read(1 << 20):
-            dst.write(chunk)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(tmp, target)

@@ -5,6 +5,10 @@ Words of three or more characters use the FTS5 trigram index `tenant_fts` over `
 name (NOCASE), of the search text (which starts with the first name) or, for two characters, of the
 postcode.
 
+The query is bounded and escaped: control characters (NUL included) are spaces, at most
+MAX_QUERY_CHARS characters and MAX_WORDS distinct words are used, and every word reaches SQLite as
+a bound parameter (FTS5 words as quoted strings), so no input can raise an SQL error.
+
 Results come in last name, first name order. When a query matches few tenants (up to `SPARSE_LIMIT`),
 the matches are sorted; when it matches many, the covering index `ix_tenant_name_order` (migration
 0002_search) is walked in name order, testing each entry, which stops once the page is full. Both
@@ -14,12 +18,16 @@ only.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from liaison_app.store.engine import Store
 
 SPARSE_LIMIT = 6000
+MAX_QUERY_CHARS = 200
+MAX_WORDS = 12
+_CONTROLS = re.compile("[\x00-\x1f\x7f\ud800-\udfff\U0010ffff]")  # controls, lone surrogates, the last code point
 
 _COLUMNS = (
     "t.id, t.tenancy_ref, t.title, t.first_name, t.preferred_name, t.last_name, "
@@ -59,12 +67,22 @@ def fts_phrase(word: str) -> str:
 
 def _next_prefix(prefix: str) -> str:
     """The smallest string above every string starting with `prefix`."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    following = ord(prefix[-1]) + 1
+    return prefix[:-1] + chr(0xE000 if 0xD800 <= following <= 0xDFFF else following)  # surrogates cannot be bound
+
+
+def query_words(text: str | None) -> list[str]:
+    """The words of a search, bounded: control characters (a NUL byte included), lone surrogates (which
+    cannot be stored) and U+10FFFF (which has no next character for a prefix range) count as spaces, only
+    the first MAX_QUERY_CHARS characters are read, a repeated word counts once, and words after the
+    first MAX_WORDS are dropped (a name and an address never need more; each adds to the SQL)."""
+    cleaned = _CONTROLS.sub(" ", (text or "")[:MAX_QUERY_CHARS]).casefold()
+    return list(dict.fromkeys(cleaned.split()))[:MAX_WORDS]
 
 
 def build_query(text: str) -> _Query | None:
     """The conditions for `text`, or None when it is empty (every tenant)."""
-    words = (text or "").casefold().split()
+    words = query_words(text)
     if not words:
         return None
     long_words = [w for w in words if len(w) >= 3]

@@ -70,7 +70,8 @@ class LockDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
-        self.password.returnPressed.connect(self.try_unlock)
+        # Enter is handled by the default Unlock button alone: connecting returnPressed as well made one
+        # wrong password count as two failed sign-ins.
         lay.addWidget(self.password)
         self.message = QLabel(self)
         self.message.setWordWrap(True)

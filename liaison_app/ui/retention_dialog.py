@@ -1,7 +1,8 @@
 """Records past retention: tenancies that ended longer ago than the landlord keeps records.
 
 Shows each tenancy's reference and end date (no names). Open (Enter or double-click) goes to the
-tenant record, where an administrator can export and then erase it.
+tenant record, where an administrator can export and then erase it. The note says how long backups can
+still hold an erased record.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidgetItem, QVBoxLayout)
 
 from liaison_app.services import erasure, settings
+from liaison_app.ui.tenant_admin_actions import backups_note
 from liaison_app.ui.widgets import muted
 
 
@@ -30,8 +32,10 @@ class RetentionDialog(QDialog):
         lay.addWidget(self.summary)
         self.table = self._build_table()
         lay.addWidget(self.table, 1)
-        lay.addWidget(muted(self.tr("Open one (Enter or double-click) to see the record; an administrator can "
-                                    "export everything held and then erase it there."), self))
+        self.note = muted(self.tr("Open one (Enter or double-click) to see the record; an administrator can "
+                                  "export everything held and then erase it there.") + " "
+                          + backups_note(erasure.backup_keep_days(store)), self)
+        lay.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close,
                                    self)
         self.open_button = buttons.button(QDialogButtonBox.StandardButton.Open)

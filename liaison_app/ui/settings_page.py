@@ -3,6 +3,9 @@
 Landlord name and logo, the emergency-code procedure, code-of-conduct reminders (one a line), the
 safeguarding reporting line, auto-lock minutes and retention years. Save is enabled only when
 something changed and everything is valid; values go through services.settings.
+
+Only an administrator changes settings (they reach every briefing or guard the data); anyone else sees
+them read-only, switched off, with a note saying why.
 """
 from __future__ import annotations
 
@@ -17,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import settings
+from liaison_app.services.permissions import NotAllowed
 from liaison_app.services.catalogues import conduct_points
 from liaison_app.ui.widgets import SectionHeader, muted
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
-AUTO_LOCK_RANGE = (1, 120)
-RETENTION_RANGE = (1, 100)
+AUTO_LOCK_RANGE = settings.NUMBER_RANGES["auto_lock_minutes"]  # 1–60 minutes
+RETENTION_RANGE = settings.NUMBER_RANGES["retention_years"]
 
 
 def logo_error(path: str) -> str:
@@ -53,6 +57,10 @@ class SettingsPage(QWidget):
         self._loaded: dict[str, str] = {}
         outer = QVBoxLayout(self)
         outer.addWidget(SectionHeader(self.tr("Settings"), self, scale=1.5))
+        self.read_only_note = muted(self.tr("Only an administrator can change these settings: they are printed "
+                                            "on every briefing or keep tenants' information safe."), self)
+        self.read_only_note.setWordWrap(True)
+        outer.addWidget(self.read_only_note)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._build_form())
@@ -150,6 +158,7 @@ class SettingsPage(QWidget):
         choose.clicked.connect(self.choose_logo)
         clear = QPushButton(self.tr("No logo"), box)
         clear.clicked.connect(lambda: self.logo_path.setText(""))
+        self.logo_buttons = (choose, clear)
         row.addWidget(self.logo_preview)
         row.addWidget(choose)
         row.addWidget(clear)
@@ -203,7 +212,21 @@ class SettingsPage(QWidget):
             self.set_value(key, stored.get(key, ""))
         self._loaded = self.values()
         self.status.setText("")
+        self._apply_access()
         self.validate()
+
+    @property
+    def editable(self) -> bool:
+        return settings.may_change_settings(self.store)
+
+    def _apply_access(self) -> None:
+        """Admins edit; anyone else sees the values switched off, with the note saying why."""
+        editable = self.editable
+        for key, widget in self.inputs.items():
+            widget.setEnabled(editable or key not in settings.ADMIN_ONLY)
+        for button in self.logo_buttons:
+            button.setEnabled(editable)
+        self.read_only_note.setVisible(not editable)
 
     # ----- behaviour
     def _show_logo(self, path: str) -> None:
@@ -240,6 +263,9 @@ class SettingsPage(QWidget):
             found["landlord_logo"] = logo_error(self.value("landlord_logo"))
         if not self.value("emergency_procedure"):
             found["emergency_procedure"] = self.tr("Describe the emergency procedure: it keeps operatives safe.")
+        for key, limit in settings.MAX_LENGTHS.items():
+            if key in self.inputs and len(self.value(key)) > limit:
+                found.setdefault(key, self.tr("Keep this to %d characters or fewer.") % limit)
         return found
 
     def validate(self, extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -248,14 +274,14 @@ class SettingsPage(QWidget):
             label.setText(found.get(key, ""))
             label.setVisible(key in found)
         dirty = self.has_unsaved_changes()
-        self.save_button.setEnabled(dirty and not found)
+        self.save_button.setEnabled(self.editable and dirty and not found)
         self.revert_button.setEnabled(dirty)
         if dirty:
             self.status.setText(self.tr("Unsaved changes."))
         return found
 
     def save(self) -> bool:
-        if self.validate() or not self.has_unsaved_changes():
+        if self.validate() or not self.has_unsaved_changes() or not self.editable:
             return False
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k)}
         try:
@@ -263,6 +289,9 @@ class SettingsPage(QWidget):
                 settings.set_setting(self.store, key, value)
         except ValidationError as exc:
             self.validate({exc.field or "landlord_name": str(exc)})
+            return False
+        except NotAllowed as exc:
+            self.status.setText(str(exc))
             return False
         self.refresh()
         self.status.setText(self.tr("Settings saved."))

@@ -1,13 +1,14 @@
 """Start-up dialogs: opening the store (offering the newest good backup if it is damaged), the daily
 backup off the UI thread, and closing the store when the app quits.
 
-A damaged store is never written to: restoring moves it aside (store/safety.py `restore_from`) and
-copies the backup in its place; declining leaves the file exactly as it was.
+A damaged store is never written to: restoring moves it aside and copies the backup in its place,
+then erases again every tenant the erasure ledger names (services/erasure.py `restore_backup`);
+declining leaves the file exactly as it was. The daily backup reads the whole copy to check it (store/
+integrity.py), so it runs on its own thread; a damaged record found there is said in the status bar.
 """
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from liaison_app import APP_NAME
 import liaison_app.store as stores
-from liaison_app.store import StoreError, safety
+from liaison_app.services import erasure
+from liaison_app.store import StoreDamaged, StoreError, backup_guard, safety
 from liaison_app.ui.workers import Background, wait_for_background
 
 log = logging.getLogger("liaison")
@@ -26,9 +28,9 @@ def _tr(text: str) -> str:
 
 
 def backup_date(backup: Path) -> str:
-    """When the backup was taken, as an officer reads it: '21 November 2026 at 08:15'."""
-    taken = datetime.fromtimestamp(Path(backup).stat().st_mtime)
-    return _tr("%s at %s") % (f"{taken.day} {taken:%B %Y}", f"{taken:%H:%M}")
+    """When the backup was taken (the time written inside it, else the file's), as an officer reads it:
+    '21 November 2026 at 08:15'."""
+    return backup_guard.describe(Path(backup))
 
 
 def is_damaged(exc: StoreError) -> bool:
@@ -66,25 +68,37 @@ def open_or_restore(path: str | Path, parent: QWidget | None = None):
             log.info("A damaged store was left as it was; restore declined")
             return None
     try:
-        aside = safety.restore_from(backup, Path(path).expanduser().resolve())
-        log.info("The store was restored from a backup")
-        store = stores.open_store(path)
+        restored = erasure.restore_backup(backup, Path(path).expanduser().resolve())
+        log.info("The store was restored from a backup; %d erasures applied again", restored.reapplied)
     except StoreError as exc:
         _refuse(parent, exc)
         return None
-    QMessageBox.information(parent, APP_NAME, _tr("The backup from %s is back in use. The damaged store was "
-                                                  "kept as %s.") % (backup_date(backup), aside.name))
-    return store
+    message = _tr("The backup from %s is back in use. The damaged store was kept as %s.") % (
+        backup_date(backup), restored.aside.name)
+    if restored.reapplied:
+        message += " " + _tr("Tenants erased since that backup were erased again: %d.") % restored.reapplied
+    QMessageBox.information(parent, APP_NAME, message)
+    return restored.store
 
 
 def start_daily_backup(store, window: QMainWindow) -> Background:
-    """Take today's backup on its own thread; say calmly in the status bar how it went."""
+    """Take today's backup on its own thread; say calmly in the status bar how it went. On the first
+    start, the status bar also says where the new, empty store was made (it stays until replaced)."""
+    created = _tr("Created a new empty store at %s.") % store.path if getattr(store, "created", False) else ""
+    if created:
+        log.info("A new empty store was created")
+        window.statusBar().showMessage(created)
+
     def done(made) -> None:
         if made is not None:
-            window.statusBar().showMessage(_tr("Today's backup was taken."), 8000)
+            said = _tr("Today's backup was taken.")
+            window.statusBar().showMessage(f"{created} {said}" if created else said, 0 if created else 8000)
 
     def failed(exc) -> None:
         log.warning("The daily backup failed: %s", type(exc).__name__)
+        if isinstance(exc, StoreDamaged):  # the full check found a damaged record: say so until dismissed
+            window.statusBar().showMessage(_tr("Today's backup was not taken. %s") % exc)
+            return
         window.statusBar().showMessage(
             _tr("Today's backup could not be taken (%s). Your records are safe; it will be tried again next "
                 "time Liaison starts.") % exc, 30000)

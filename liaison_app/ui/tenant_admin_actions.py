@@ -3,7 +3,8 @@ UK GDPR Art. 15) and erase the tenant (Art. 17).
 
 `admin_actions(record)` returns the two actions (in the record's Actions menu) for an admin, and
 nothing for anyone else. Export everything held… (Ctrl+Shift+X) saves a PDF or JSON file; Erase this
-tenant… has no shortcut on purpose and asks first, saying it cannot be undone.
+tenant… has no shortcut on purpose and asks first, saying it cannot be undone and how long backups
+can still hold the record (`backups_note`).
 """
 from __future__ import annotations
 
@@ -73,17 +74,25 @@ def export_everything(record) -> Path | None:
     return written
 
 
-def _erase_question(tenant) -> str:
-    return _tr("Erase %s (%s) and everything held about them: wishes and adjustments, warnings, visits, "
-               "follow-ups, support plans, conduct feedback and safeguarding concerns?\n\n"
-               "This cannot be undone. Works orders on the home are kept without their name; backups age "
-               "out after 30 days.") % (tenant.display_name, tenant.tenancy_ref)
+def backups_note(days: int) -> str:
+    """How long backups can still hold an erased tenant (the erase question and the retention list)."""
+    return _tr("Backups taken before the erasure still hold the record for up to %d days, until they rotate "
+               "out (the newest backup that passed its check is kept until a newer one does); restoring any "
+               "backup erases it again.") % days
+
+
+def _erase_question(tenant, days: int) -> str:
+    return (_tr("Erase %s (%s) and everything held about them: wishes and adjustments, warnings, visits, "
+                "follow-ups, support plans, conduct feedback and safeguarding concerns?\n\n"
+                "This cannot be undone. Works orders on the home are kept without their name.")
+            % (tenant.display_name, tenant.tenancy_ref)) + "\n\n" + backups_note(days)
 
 
 def erase_this_tenant(record) -> bool:
     """Confirm, erase, then close the record (the tenant list is refreshed by whoever listens to `erased`)."""
     tenant, _home, _block = tenants.get_tenant(record.store, record.tenant_id)
-    answer = QMessageBox.question(record, _tr("Erase this tenant"), _erase_question(tenant),
+    answer = QMessageBox.question(record, _tr("Erase this tenant"),
+                                  _erase_question(tenant, erasure.backup_keep_days(record.store)),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                   QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Yes:

@@ -11,10 +11,7 @@ from liaison_app.domain import AuditEvent
 
 
 @pytest.fixture
-def run(monkeypatch, store_path):
-    # Only the command groups these tests need (other groups may be under construction).
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ["liaison_app.cli.briefs"])
-
+def run(store_path):
     def _run(*argv):
         return cli.main(["--db", str(store_path), *argv])
 

@@ -16,24 +16,28 @@ def _fill(store, n=5):
         audit(store, "view", "tenant", f"id-{i}", summary=f"{i}")
 
 
+def _tamper(store_path, statement: str) -> None:
+    """Change the file as someone with access to it could: drop the triggers that refuse it, then write."""
+    conn = sqlite3.connect(store_path)
+    conn.execute("DROP TRIGGER IF EXISTS audit_event_no_update")
+    conn.execute("DROP TRIGGER IF EXISTS audit_event_no_delete")
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
 def test_chain_verifies_and_an_altered_row_fails(store, store_path):
     _fill(store)
     report = verify_chain(store)
     assert report.ok and report.events == 5
-    conn = sqlite3.connect(store_path)
-    conn.execute("UPDATE audit_event SET action = 'nothing' WHERE seq = 3")
-    conn.commit()
-    conn.close()
+    _tamper(store_path, "UPDATE audit_event SET action = 'nothing' WHERE seq = 3")
     report = verify_chain(store)
     assert not report.ok and report.first_bad_seq == 3
 
 
 def test_a_deleted_row_breaks_the_chain(store, store_path):
     _fill(store)
-    conn = sqlite3.connect(store_path)
-    conn.execute("DELETE FROM audit_event WHERE seq = 2")
-    conn.commit()
-    conn.close()
+    _tamper(store_path, "DELETE FROM audit_event WHERE seq = 2")
     report = verify_chain(store)
     assert not report.ok and report.first_bad_seq == 3
 
@@ -47,10 +51,7 @@ def test_cli_audit_verify(store_path, capsys):
     s.close()
     assert main(["--db", str(store_path), "audit", "verify"]) == 0
     assert capsys.readouterr().out.startswith("OK")
-    conn = sqlite3.connect(store_path)
-    conn.execute("UPDATE audit_event SET officer = 'someone else' WHERE seq = 4")
-    conn.commit()
-    conn.close()
+    _tamper(store_path, "UPDATE audit_event SET officer = 'someone else' WHERE seq = 4")
     assert main(["--db", str(store_path), "audit", "verify"]) == 1
     assert "FAILED at event 4" in capsys.readouterr().out
 

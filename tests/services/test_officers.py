@@ -1,13 +1,16 @@
 """Officer accounts: first admin, Argon2id, generic failure, back-off, audit, roles, headless sign-in."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
 from sqlmodel import select
 
-from liaison_app.domain import AuditEvent, Officer
+from liaison_app.domain import AuditEvent, Officer, SignInFailure
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import officers
 from liaison_app.services.officers import FAILED_MESSAGE, NotAllowed, SignInError
@@ -18,6 +21,13 @@ PASSWORD = "correct horse battery"
 def _admin(store):
     officers.create_officer(store, "Ada", "Ada Admin", "admin", PASSWORD)
     return officers.sign_in(store, "ada", PASSWORD)
+
+
+def _let_the_wait_run_out(store, seconds):
+    with store.write() as session:
+        for row in session.exec(select(SignInFailure)).all():
+            row.locked_until = row.locked_until - timedelta(seconds=seconds)
+            session.add(row)
 
 
 def _events(store, action):
@@ -84,21 +94,14 @@ def test_five_failures_back_off_and_the_wait_doubles(store):
     with pytest.raises(SignInError) as err:  # even the right password is refused while backing off
         officers.sign_in(store, "ada", PASSWORD)
     assert 0 < err.value.retry_after <= 30
-    with store.write() as session:  # let the wait run out
-        o = session.exec(select(Officer).where(Officer.username == "ada")).one()
-        o.locked_until = o.locked_until - timedelta(seconds=31)
-        session.add(o)
+    _let_the_wait_run_out(store, 31)
     with pytest.raises(SignInError) as err:
         officers.sign_in(store, "ada", "wrong again!!")
     assert err.value.retry_after == 60
-    with store.write() as session:
-        o = session.exec(select(Officer).where(Officer.username == "ada")).one()
-        o.locked_until = o.locked_until - timedelta(seconds=61)
-        session.add(o)
+    _let_the_wait_run_out(store, 61)
     officers.sign_in(store, "ada", PASSWORD)
     with store.read() as session:
-        o = session.exec(select(Officer).where(Officer.username == "ada")).one()
-    assert o.failed_sign_ins == 0 and o.locked_until is None
+        assert session.exec(select(SignInFailure)).all() == []  # a good sign-in starts the count afresh
 
 
 def test_unknown_names_back_off_too(store):
@@ -183,6 +186,7 @@ def test_headless_commands_need_officer_and_password(store_path, monkeypatch):
     from liaison_app.store import open_store
 
     args = SimpleNamespace(db=str(store_path), officer=None)
+    open_store(store_path).close()  # headless commands other than demo and import never make a store
     s = open_for_command(args)  # no accounts yet: the OS user
     assert s.actor_id is None
     officers.create_officer(s, "ada", "Ada", "admin", PASSWORD)
@@ -203,3 +207,64 @@ def test_headless_commands_need_officer_and_password(store_path, monkeypatch):
     assert s.actor == "ada"
     s.close()
     open_store(store_path).close()
+
+
+def _attempt_in_a_new_process(store_path, name, tmp_path):
+    """One sign-in by a fresh `liaison-app` process, as a second terminal (or a script) would try it."""
+    env = dict(os.environ, LIAISON_HOME=str(tmp_path / "home"), LIAISON_PASSWORD="not the password!",
+               QT_QPA_PLATFORM="offscreen")
+    env.pop("LIAISON_DB", None)
+    proc = subprocess.run([sys.executable, "-m", "liaison_app", "--db", str(store_path), "--officer", name,
+                           "audit", "verify"], capture_output=True, text=True, env=env, timeout=180,
+                          encoding="utf-8")
+    assert proc.returncode == 1, proc.stderr
+    return proc.stderr
+
+
+def test_real_and_unknown_names_answer_alike_across_processes(store, store_path, tmp_path):
+    _admin(store)
+    for name in ("ada", "ghost-user-y"):
+        for _ in range(4):
+            with pytest.raises(SignInError):
+                officers.sign_in(store, name, "wrong password!")
+    store.close()
+    real = _attempt_in_a_new_process(store_path, "ada", tmp_path)
+    unknown = _attempt_in_a_new_process(store_path, "ghost-user-y", tmp_path)
+    assert "wait 30 seconds" in real
+    assert unknown == real  # before: the unknown name's count lived in the first process and was lost
+
+
+def test_failures_are_kept_in_the_store_without_the_typed_name(store, store_path):
+    from liaison_app.store import open_store
+
+    _admin(store)
+    typed = "Hunter2-typed-in-the-name-box"
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            officers.sign_in(store, typed, "whatever was typed")
+    with store.read() as session:
+        rows = session.exec(select(SignInFailure)).all()
+    assert [r.failures for r in rows] == [5] and rows[0].locked_until is not None
+    store.close()
+    held = b"".join(f.read_bytes() for f in store_path.parent.glob(store_path.name + "*") if f.is_file())
+    assert typed.casefold().encode() not in held and typed.encode() not in held
+    again = open_store(store_path)
+    try:
+        assert typed not in "".join(f"{e.officer}{e.summary}{e.record_id}" for e in _events(again, "sign_in_failed"))
+    finally:
+        again.close()
+
+
+def test_admin_reset_clears_the_back_off(store):
+    _admin(store)
+    officers.create_officer(store, "bob", "Bob", "officer", PASSWORD)
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            officers.sign_in(store, "bob", "wrong password!")
+    with pytest.raises(SignInError) as err:
+        officers.sign_in(store, "bob", PASSWORD)
+    assert err.value.retry_after > 0
+    officers.sign_in(store, "ada", PASSWORD)
+    bob = [o for o in officers.list_officers(store) if o.username == "bob"][0]
+    officers.admin_reset_password(store, bob.id, "reset by ada 12")
+    assert officers.sign_in(store, "bob", "reset by ada 12").username == "bob"

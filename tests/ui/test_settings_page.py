@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPixmap
 
-from liaison_app.services import settings
+from liaison_app.services import officers, settings
 from liaison_app.ui import settings_page
 from liaison_app.ui.settings_page import SettingsPage
 
@@ -67,8 +67,31 @@ def test_auto_lock_stays_within_bounds(qtbot, store):
     page = make_page(qtbot, store)
     spin = page.inputs["auto_lock_minutes"]
     spin.setValue(500)
-    assert spin.value() == 120
+    assert spin.value() == 60  # before: 120 (and the service took 240)
+    page.inputs["retention_years"].setValue(100)
+    assert page.inputs["retention_years"].value() == 25
     spin.setValue(0)
     assert spin.value() == 1
     page.revert_button.click()
     assert page.value("auto_lock_minutes") == "15"
+
+
+def test_officers_see_settings_read_only_with_a_note(qtbot, store):
+    password = "correct horse battery"
+    officers.create_officer(store, "ada", "Ada Admin", "admin", password)
+    officers.sign_in(store, "ada", password)
+    settings.set_setting(store, "landlord_name", "Wessex Homes")
+    officers.create_officer(store, "olu", "Olu Officer", "officer", password)
+    officers.sign_in(store, "olu", password)
+    page = make_page(qtbot, store)
+    assert page.read_only_note.isVisible() and "administrator" in page.read_only_note.text()
+    assert page.value("landlord_name") == "Wessex Homes"  # shown, not editable
+    assert not any(widget.isEnabled() for widget in page.inputs.values())  # before: all editable
+    assert not any(button.isEnabled() for button in page.logo_buttons)
+    page.inputs["emergency_procedure"].setPlainText("Just carry on.")  # even if changed programmatically
+    assert not page.save_button.isEnabled() and not page.save()
+    assert settings.get_setting(store, "emergency_procedure") == settings.DEFAULTS["emergency_procedure"]
+    officers.sign_in(store, "ada", password)
+    admin_page = make_page(qtbot, store)
+    assert not admin_page.read_only_note.isVisible()
+    assert all(widget.isEnabled() for widget in admin_page.inputs.values())

@@ -131,6 +131,31 @@ def test_auto_lock_hides_content_and_unlock_keeps_unsaved_edits(qtbot, admin):
     assert form.isVisible() and form_field.text() == "unsaved words in a dialog"
 
 
+def test_one_wrong_password_at_the_lock_screen_counts_once(qtbot, admin):
+    from sqlmodel import select
+
+    from liaison_app.domain import AuditEvent
+
+    dialog = LockDialog(admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.password, "not my password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # before: Enter ran the check twice
+    assert officers.FAILED_MESSAGE in dialog.message.text() and dialog.password.text() == ""
+    with admin.read() as session:
+        failed = session.exec(select(AuditEvent).where(AuditEvent.action == "sign_in_failed")).all()
+    assert len(failed) == 1  # before: 2
+
+    from liaison_app.domain import SignInFailure
+
+    with admin.read() as session:
+        assert [row.failures for row in session.exec(select(SignInFailure)).all()] == [1]
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
 def test_input_resets_the_idle_clock_and_suspend_locks(qtbot, admin):
     window = Window()
     qtbot.addWidget(window)
