@@ -54,15 +54,19 @@ def _refused(exc: Exception) -> CommandError:
     return CommandError("Only an administrator can manage officer accounts: sign in with --officer as one.")
 
 
-def run_add(args) -> int:
-    store = open_for_command(args)
+def _with_store(store, action):
+    """Run `action(store)`, turning a refusal into one clear line, and close the store whatever happens."""
     try:
-        password = new_password(args.username)
-        row = officers.create_officer(store, args.username, args.name, args.role, password)
+        return action(store)
     except (ValidationError, PermissionError) as exc:
         raise _refused(exc) from exc
     finally:
         store.close()
+
+
+def run_add(args) -> int:
+    row = _with_store(open_for_command(args), lambda store: officers.create_officer(
+        store, args.username, args.name, args.role, new_password(args.username)))
     print(f"Added {row.display_name} ({row.username}) as {ROLE_WORDS.get(row.role, row.role)}.")
     return 0
 
@@ -76,28 +80,23 @@ def _admin_store(args):
     return store
 
 
+def _reset(store, username: str) -> str:
+    wanted = username.strip().casefold()
+    match = next((o for o in officers.list_officers(store) if o.username == wanted), None)
+    if match is None:
+        raise CommandError(f"No officer has the user name {username!r}.")
+    officers.admin_reset_password(store, match.id, new_password(match.username))
+    return match.username
+
+
 def run_reset(args) -> int:
-    store = _admin_store(args)
-    try:
-        match = next((o for o in officers.list_officers(store) if o.username == args.username.strip().casefold()),
-                     None)
-        if match is None:
-            raise CommandError(f"No officer has the user name {args.username!r}.")
-        officers.admin_reset_password(store, match.id, new_password(match.username))
-    except (ValidationError, PermissionError) as exc:
-        raise _refused(exc) from exc
-    finally:
-        store.close()
-    print(f"New password set for {match.username}; they can sign in with it now.")
+    name = _with_store(_admin_store(args), lambda store: _reset(store, args.username))
+    print(f"New password set for {name}; they can sign in with it now.")
     return 0
 
 
 def run_list(args) -> int:
-    store = _admin_store(args)
-    try:
-        rows = officers.list_officers(store)
-    finally:
-        store.close()
+    rows = _with_store(_admin_store(args), officers.list_officers)
     if not rows:
         print("No officer accounts yet: the first start of the app, or `officer add`, makes the first admin.")
     width = max((len(r.username) for r in rows), default=8)

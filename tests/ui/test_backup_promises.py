@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from liaison_app.domain import Setting
 from liaison_app.services import erasure, officers, tenants
-from liaison_app.store import open_store, safety
+from liaison_app.store import open_store
+from liaison_app.store import backup as backups
 from liaison_app.ui import startup
 from liaison_app.ui.retention_dialog import RetentionDialog
 from liaison_app.ui.tenant_record import TenantRecord
@@ -16,13 +17,7 @@ from liaison_app.ui.tenant_record import TenantRecord
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture(autouse=True)
-def _no_unexpected_boxes(monkeypatch):
-    def unexpected(*args, **kwargs):
-        pytest.fail(f"unexpected message box: {args[1:3]}")
-
-    for name in ("question", "information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
+pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 
 
 def _tenant(store):
@@ -57,7 +52,7 @@ def test_the_retention_list_says_how_long_backups_hold_erased_records(qtbot, sto
 def test_restoring_a_damaged_store_at_start_up_erases_again(qapp, store_path, monkeypatch):
     s = open_store(store_path)
     tenant = _tenant(s)
-    backup = safety.backup_if_due(s)
+    backup = backups.backup_if_due(s)
     erasure.erase_tenant(s, tenant.id)
     s.close()
     data = bytearray(store_path.read_bytes())

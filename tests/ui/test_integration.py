@@ -18,6 +18,7 @@ from liaison_app import app as liaison_app_module
 from liaison_app.domain.validation import add_months
 from liaison_app.services import officers, tenants
 from liaison_app.store import StoreError, open_store, safety
+from liaison_app.store import backup as backups
 from liaison_app.ui import startup
 from liaison_app.ui.retention_dialog import RetentionDialog
 from liaison_app.ui.settings_page import SettingsPage
@@ -30,14 +31,7 @@ PASSWORD = "correct horse battery"
 EXPORT, ERASE = "Export everything held…", "Erase this tenant…"
 
 
-@pytest.fixture(autouse=True)
-def _no_unexpected_boxes(monkeypatch):
-    """A message box nobody patched fails the test instead of blocking it."""
-    def unexpected(*args, **kwargs):
-        pytest.fail(f"unexpected message box: {args[1:3]}")
-
-    for name in ("question", "information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
+pytestmark = pytest.mark.usefixtures("no_unexpected_boxes")
 
 
 def _sign_in(store, role: str) -> None:
@@ -156,7 +150,7 @@ def test_a_failed_backup_is_a_calm_status_message(qtbot, store, monkeypatch):
     def full_disk(_store):
         raise StoreError("The disk is full.")
 
-    monkeypatch.setattr(safety, "backup_if_due", full_disk)
+    monkeypatch.setattr(backups, "backup_if_due", full_disk)
     window = QMainWindow()
     qtbot.addWidget(window)
     startup.start_daily_backup(store, window)
@@ -180,7 +174,7 @@ def damaged(store_path):
             "INSERT INTO audit_event (at, officer, action, record_type, record_id, fields, summary, prev_hash, hash) "
             "VALUES (?, 'x', 'view', 'tenant', ?, '', '', '', '')",
             [("2026-01-01 00:00:00", f"id-{i:06d}") for i in range(3000)])
-    backup = safety.backup_if_due(s)
+    backup = backups.backup_if_due(s)
     s.close()
     conn = sqlite3.connect(store_path)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='audit_event'").fetchone()[0]
