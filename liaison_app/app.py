@@ -14,7 +14,7 @@ import traceback
 from liaison_app import APP_NAME, __version__
 from liaison_app.cli import build_parser, run_command
 from liaison_app.paths import log_dir, resource, store_path
-from liaison_app.store import StoreError
+from liaison_app.services.stores import StoreError
 
 log = logging.getLogger("liaison")
 LOG_FILE = "liaison.log"

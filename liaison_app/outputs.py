@@ -30,7 +30,7 @@ _SUFFIX_KINDS = {".pdf": "pdf", ".csv": "csv", ".json": "json", ".db": "sqlite",
 _KIND_NAMES = {"pdf": "a PDF", "csv": "a CSV file", "json": "a JSON file", "sqlite": "a database",
                "text": "a text file", "other": "a file of another kind"}
 # Files beside the store that belong to it: SQLite's journal, the lock (store/safety.py), the audit
-# checkpoint (store/checkpoint.py) and the copy of the erasure ledger (store/backup_guard.py).
+# checkpoint (store/checkpoint.py) and the copy of the erasure ledger (store/backup.py).
 _SIDE_FILES = ("-wal", "-shm", "-journal", ".lock", ".audit-head", ".erasures")
 _SNIFF = 8192
 

@@ -1,4 +1,4 @@
-"""One place for where things live: resources, the store, logs and backups.
+"""One place for where things live: resources, the store and logs (backups: store/backup.py).
 
 Nothing else builds OS paths by hand. Tests and portable use override the data folder
 with LIAISON_HOME; the store itself can be named with --db or LIAISON_DB.
@@ -59,10 +59,3 @@ def store_path(explicit: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return default_store_path()
-
-
-def backup_dir(store: Path) -> Path:
-    """Backups sit beside the store in a folder named after it."""
-    d = store.parent / f"{store.stem}-backups"
-    d.mkdir(parents=True, exist_ok=True)
-    return d

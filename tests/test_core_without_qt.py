@@ -1,4 +1,4 @@
-"""The core floors (domain, store, services, briefing) import with Qt blocked: no PySide6 below ui/."""
+"""The core floors (domain, store, services, printing) import with Qt blocked: no PySide6 below ui/."""
 from __future__ import annotations
 
 import os
@@ -17,7 +17,7 @@ class BlockQt(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, BlockQt())
 count = 0
-for package in ("liaison_app.domain", "liaison_app.store", "liaison_app.services", "liaison_app.briefing"):
+for package in ("liaison_app.domain", "liaison_app.store", "liaison_app.services", "liaison_app.printing"):
     pkg = importlib.import_module(package)
     count += 1
     for info in pkgutil.walk_packages(pkg.__path__, package + "."):

@@ -7,7 +7,10 @@ briefing written is audited as printed (record: the job).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from liaison_app.cli.common import open_for_command, output_for_command
+from liaison_app.outputs import check_output
 
 
 def register(sub) -> None:
@@ -24,7 +27,7 @@ def register(sub) -> None:
 
 
 def _refused(exc: Exception) -> Exception:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.outputs import OutputRefused
 
     if isinstance(exc, OutputRefused):
@@ -34,15 +37,40 @@ def _refused(exc: Exception) -> Exception:
     return CommandError(str(exc))
 
 
+def write_briefing(store, job_ref: str, output) -> Path:
+    """The job's briefing (services) as a PDF (printing) at `output`, audited as printed."""
+    # Here, not at the top: the command line starts without loading ReportLab or the store (start-up speed).
+    from liaison_app.printing import render_briefing_pdf
+    from liaison_app.services.briefing import briefing_for_ref, printed_jobs, record_printed
+
+    check_output(output, store.path, "pdf")  # never over the store, a backup, or a file of another kind
+    briefing = briefing_for_ref(store, job_ref)
+    path = render_briefing_pdf(briefing, output)
+    record_printed(store, printed_jobs(briefing))
+    return path
+
+
+def write_pack(store, contractor: str, day, output) -> Path:
+    """The contractor's day pack (services) as a PDF (printing) at `output`, each briefing audited as printed."""
+    from liaison_app.printing import render_pack_pdf  # start-up speed, as above
+    from liaison_app.services.briefing import pack_for_day, printed_jobs, record_printed
+
+    check_output(output, store.path, "pdf")
+    pack = pack_for_day(store, contractor, day)
+    path = render_pack_pdf(pack, output)
+    record_printed(store, printed_jobs(pack))
+    return path
+
+
 def run_brief(args) -> int:
-    from liaison_app.services.briefing import NothingToPrint, write_briefing_pdf
-    from liaison_app.store import StoreDamaged
+    from liaison_app.services.briefing import NothingToPrint
+    from liaison_app.services.stores import StoreDamaged
 
     output_for_command(args, args.output, "pdf")
     store = open_for_command(args)
     try:
         try:
-            path = write_briefing_pdf(store, args.job_ref, args.output)
+            path = write_briefing(store, args.job_ref, args.output)
         except (NothingToPrint, OSError, StoreDamaged) as exc:  # damaged: "This record is damaged — restore …"
             raise _refused(exc) from exc
         print(f"Briefing written: {path}")
@@ -52,10 +80,10 @@ def run_brief(args) -> int:
 
 
 def run_pack(args) -> int:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.domain.validation import ValidationError, parse_date
-    from liaison_app.services.briefing import NothingToPrint, write_pack_pdf
-    from liaison_app.store import StoreDamaged
+    from liaison_app.services.briefing import NothingToPrint
+    from liaison_app.services.stores import StoreDamaged
 
     try:
         day = parse_date(args.date, required=True)
@@ -65,7 +93,7 @@ def run_pack(args) -> int:
     store = open_for_command(args)
     try:
         try:
-            path = write_pack_pdf(store, args.contractor, day, args.output)
+            path = write_pack(store, args.contractor, day, args.output)
         except (NothingToPrint, OSError, StoreDamaged) as exc:
             raise _refused(exc) from exc
         print(f"Day pack written: {path}")

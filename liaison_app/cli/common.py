@@ -9,7 +9,7 @@ from typing import Iterator
 
 from liaison_app.outputs import OutputRefused, check_output
 from liaison_app.paths import store_path
-from liaison_app.store import Store, StoreError, open_store
+from liaison_app.services.stores import Store, StoreDamaged, StoreError, open_store
 
 
 class CommandError(Exception):
@@ -22,8 +22,6 @@ def open_for_command(args, *, create: bool = False) -> Store:
     Only `demo` and `import` pass `create=True`: every other command refuses a store that does not
     exist (a mistyped --db must not start a new, empty store). They say so once their work is done
     (`announce_if_created`), or remove the store again if it was refused (`discard_if_created`)."""
-    from liaison_app.cli import CommandError
-
     path = store_path(getattr(args, "db", None))
     had_file = path.is_file()  # an empty file, when `created`: emptied again, never deleted, if refused
     try:
@@ -77,7 +75,6 @@ def _sign_in_for_command(store: Store, args) -> None:
     import getpass
     import os
 
-    from liaison_app.cli import CommandError
     from liaison_app.services.officers import SignInError, has_accounts, sign_in
 
     if not has_accounts(store):
@@ -101,8 +98,6 @@ def _sign_in_for_command(store: Store, args) -> None:
 def refusing_damage() -> Iterator[None]:
     """A record that cannot be read back (StoreDamaged: bytes damaged on disk) ends the command with its
     one-line message naming the backup to restore, exit 1 — not a traceback."""
-    from liaison_app.store import StoreDamaged
-
     try:
         yield
     except StoreDamaged as exc:

@@ -40,9 +40,9 @@ def _positive(value: str) -> int:
 
 
 def run_demo(args) -> int:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.services.demo import DemoRefused, make_demo
-    from liaison_app.store import StoreError
+    from liaison_app.services.stores import StoreError
 
     if args.tenants > MAX_DEMO_TENANTS:
         raise CommandError(f"--tenants: at most {MAX_DEMO_TENANTS:,} demo tenants; nothing was made.")
@@ -66,9 +66,9 @@ def run_demo(args) -> int:
 
 
 def run_import(args) -> int:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.services.imports import ImportRefused, import_file
-    from liaison_app.store import StoreError
+    from liaison_app.services.stores import StoreError
 
     store = open_for_command(args, create=True)
     try:

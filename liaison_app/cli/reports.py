@@ -42,11 +42,12 @@ def _build(store, args):
 
 
 def run_report(args) -> int:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.domain.validation import ValidationError, parse_date
     from liaison_app.outputs import OutputRefused
+    from liaison_app.printing import write_document  # here, not at the top: the PDF stack loads only when used
     from liaison_app.services.reports import MAX_DAYS, export_report
-    from liaison_app.store import StoreError
+    from liaison_app.services.stores import StoreError
 
     target = Path(args.output)
     if target.suffix.lower() not in (".csv", ".pdf"):
@@ -67,7 +68,7 @@ def run_report(args) -> int:
     store = open_for_command(args)
     try:
         report = _build(store, args)
-        export_report(store, report, target)
+        export_report(store, report, target, write_document)
     except (ValidationError, OutputRefused, StoreError) as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:

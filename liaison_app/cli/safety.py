@@ -1,7 +1,6 @@
 """Commands that keep data safe: `backup [-o FILE]`, `export tenant REF -o FILE`, `audit verify`."""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from liaison_app.cli.common import open_for_command, output_for_command, refusing_damage
@@ -27,12 +26,10 @@ def register(sub) -> None:
 
 
 def run_backup(args) -> int:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.outputs import OutputRefused
-    from liaison_app.paths import backup_dir
     from liaison_app.services.audit import audit
-    from liaison_app.store import StoreError
-    from liaison_app.store.backup import backup_to
+    from liaison_app.services.stores import StoreError, backup_now
 
     if args.output:  # a file of the officer's choosing: never the store, its journal or lock, or a backup
         output_for_command(args, args.output, "sqlite")
@@ -40,10 +37,8 @@ def run_backup(args) -> int:
     try:
         if args.output:  # a copy of every record, concerns included, to a file of one's choosing: admins only
             _require_admin_for_copy(store)
-        target = Path(args.output) if args.output else (
-            backup_dir(store.path) / f"{store.path.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.db")
         try:
-            backup_to(store, target)
+            target = backup_now(store, args.output)
         except OutputRefused as exc:
             raise CommandError(str(exc)) from exc
         except (StoreError, OSError) as exc:
@@ -56,7 +51,7 @@ def run_backup(args) -> int:
 
 
 def _require_admin_for_copy(store) -> None:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.domain.enums import Role
     from liaison_app.services.permissions import NotAllowed, require_role
 
@@ -68,8 +63,9 @@ def _require_admin_for_copy(store) -> None:
 
 
 def run_export_tenant(args) -> int:
-    from liaison_app.cli import CommandError
+    from liaison_app.cli.common import CommandError
     from liaison_app.services.officers import NotAllowed
+    from liaison_app.printing import write_subject_access_pdf  # here, not at the top: start-up speed
     from liaison_app.services.subject_access import export_tenant
     from liaison_app.services.tenants import find_tenant
 
@@ -83,7 +79,7 @@ def run_export_tenant(args) -> int:
             if tenant is None:
                 raise CommandError(f"No tenancy with reference {args.tenancy_ref}.")
             try:
-                path = export_tenant(store, tenant.id, args.output)
+                path = export_tenant(store, tenant.id, args.output, write_subject_access_pdf)
             except NotAllowed as exc:
                 raise CommandError(str(exc)) from exc
             except OSError as exc:

@@ -33,6 +33,14 @@ class Severity(TextEnum):
     MEDIUM = "medium"
     HIGH = "high"
 
+    @classmethod
+    def rank(cls, value: str) -> int:
+        """The one severity order, most serious first: high 0, medium 1, low 2.
+
+        A value that is not a severity (only old or hand-edited data) ranks as medium, the default."""
+        order = (cls.HIGH, cls.MEDIUM, cls.LOW)
+        return order.index(value) if value in order else order.index(cls.MEDIUM)
+
 
 class JobStatus(TextEnum):
     OPEN = "open"

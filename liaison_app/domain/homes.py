@@ -7,6 +7,7 @@ from typing import Optional
 from sqlmodel import Field
 
 from liaison_app.domain.base import Record
+from liaison_app.domain.text import fold
 
 
 class Block(Record, table=True):
@@ -71,9 +72,9 @@ class Tenant(Record, table=True):
 
 def tenant_search_text(tenant: Tenant, home: Home | None) -> str:
     """What tenant search looks in: names, reference, address and postcode (with and without its space),
-    case-folded so 'ŁUCJA' finds 'łucja'."""
+    folded (domain.text.fold) so 'ŁUCJA' finds 'łucja' and 'celik' finds 'Çelik'."""
     parts = [tenant.first_name, tenant.preferred_name, tenant.last_name, tenant.tenancy_ref]
     if home is not None:
         parts += [home.address_line1, home.address_line2, home.town, home.postcode,
                   home.postcode.replace(" ", ""), home.uprn or ""]
-    return " ".join(p for p in parts if p).casefold()
+    return fold(" ".join(p for p in parts if p))

@@ -27,9 +27,6 @@ class Adjustment(Record, table=True):
     review_date: Optional[date] = Field(default=None, index=True)
     end_date: Optional[date] = None
 
-    def is_active(self, on: date) -> bool:
-        return (self.start_date is None or self.start_date <= on) and (self.end_date is None or self.end_date > on)
-
 
 class RiskWarning(Record, table=True):
     """A cautionary alert: a risk to operatives, on a person (tenant) or on a home."""
@@ -43,9 +40,6 @@ class RiskWarning(Record, table=True):
     start_date: Optional[date] = None
     review_date: Optional[date] = Field(default=None, index=True)
     end_date: Optional[date] = None
-
-    def is_active(self, on: date) -> bool:
-        return (self.start_date is None or self.start_date <= on) and (self.end_date is None or self.end_date > on)
 
 
 class SafeguardingConcern(Record, table=True):

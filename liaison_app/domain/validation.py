@@ -9,6 +9,8 @@ import calendar
 import re
 from datetime import date, datetime
 
+import phonenumbers
+
 
 class ValidationError(ValueError):
     """A value an officer typed (or a CSV cell) is not acceptable; the message says why."""
@@ -47,10 +49,23 @@ def is_postcode(value: str | None) -> bool:
         return False
 
 
-def clean_phone(value: str | None) -> str:
-    """A UK phone number, normalised to national format with spaces ('07700 900123').
+# Ofcom keeps these ranges for drama and examples; phonenumbers calls them unallocated, but demo
+# and training data use them, so they are accepted (as national significant numbers).
+_DRAMA_RANGES = ("7700900", "1632960")
+_UK_EXAMPLE = "Enter a UK phone number (for example 01225 123456 or 07700 900123)."
 
-    Accepts +44 / 0044 prefixes, spaces, dashes, dots and brackets. Empty stays empty.
+
+def _is_allocated(number: phonenumbers.PhoneNumber) -> bool:
+    national = phonenumbers.national_significant_number(number)
+    return (phonenumbers.is_valid_number_for_region(number, "GB")
+            or (len(national) == 10 and national.startswith(_DRAMA_RANGES)))
+
+
+def clean_phone(value: str | None) -> str:
+    """A UK phone number, normalised to national format ('0161 496 0000', '07700 900123').
+
+    Accepts +44 / 0044 prefixes, spaces, dashes, dots and brackets. Empty stays empty. A number in
+    a range that is not allocated is refused.
     """
     text = (value or "").strip()
     if not text:
@@ -58,21 +73,27 @@ def clean_phone(value: str | None) -> str:
     if re.search(r"[^0-9+()\-.\s]", text):
         raise ValidationError("A phone number may hold only digits, spaces and + ( ) -.")
     digits = re.sub(r"[^0-9+]", "", text)
-    if digits.startswith("+44"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("0044"):
-        digits = "0" + digits[4:]
-    if digits.startswith("0(0)") or "+" in digits:
-        raise ValidationError("Enter a UK phone number (for example 01225 123456 or 07700 900123).")
-    if digits.startswith("00"):
-        raise ValidationError("Enter a UK phone number (for example 01225 123456 or 07700 900123).")
-    if not digits.startswith("0") or len(digits) not in (10, 11) or digits[1] in "0":
+    if digits.startswith("0044"):
+        digits = "+44" + digits[4:]
+    if digits.startswith("00") or ("+" in digits and not digits.startswith("+44")):
+        raise ValidationError(_UK_EXAMPLE)
+    if not digits.startswith("+44") and (not digits.startswith("0") or len(digits) not in (10, 11)):
         raise ValidationError("Enter a UK phone number of 10 or 11 digits starting with 0.")
-    if digits.startswith("07") or digits.startswith("08") or digits.startswith("03"):
-        return f"{digits[:5]} {digits[5:]}"
-    if digits.startswith("02"):
-        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
-    return f"{digits[:5]} {digits[5:]}"
+    try:
+        number = phonenumbers.parse(digits, "GB")
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(_UK_EXAMPLE) from exc
+    if number.country_code != 44 or not _is_allocated(number):
+        raise ValidationError(_UK_EXAMPLE)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def reformat_phone(value: str) -> str:
+    """A stored number in today's national format; one that no longer validates is kept as typed."""
+    try:
+        return clean_phone(value)
+    except ValidationError:
+        return value
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -10,13 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Callable
 
 from sqlmodel import Session, select
 
 from liaison_app.domain import AccessAttempt, Adjustment, Home, Job, SafetyCheck, SupportPlan, Tenant, utcnow
 from liaison_app.domain import checks_rules as rules
+from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.domain.enums import AccessMethod, AccessOutcome, JobStatus, LetterStage, PlanStatus
+from liaison_app.domain.periods import is_active
 from liaison_app.domain.validation import ValidationError, clean_choice, parse_date
+from liaison_app.outputs import check_output
 from liaison_app.services import records
 from liaison_app.services.audit import audit, record_event
 from liaison_app.services.catalogues import adjustment_kinds, job_types
@@ -122,7 +126,7 @@ def _support(session: Session, tenant_id: str | None, on: date) -> tuple[list[Ad
     if not tenant_id:
         return [], []
     adjustments = [a for a in session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant_id))
-                   if a.is_active(on)]
+                   if is_active(a, on)]
     plans = list(session.exec(select(SupportPlan).where(SupportPlan.tenant_id == tenant_id,
                                                         SupportPlan.status != PlanStatus.CLOSED.value)))
     return adjustments, plans
@@ -173,8 +177,6 @@ def job_escalation(session: Session, job: Job, today: date) -> Escalation:
 
 
 def _evidence_sections(session: Session, job: Job, today: date) -> tuple[list[str], list]:
-    from liaison_app.services.pdf_tables import Section
-
     tenant, home = _tenant_and_home(session, job)
     esc = _escalation(session, job, today)
     label = job_types().label(job.job_type)
@@ -220,12 +222,9 @@ def _plan_rows(session: Session, plans: list[SupportPlan]) -> list[list[str]]:
     return rows
 
 
-def write_evidence_pdf(store: Store, job_id: str, path: str | Path, today: date | None = None) -> Path:
-    """A PDF history of every attempt, adjustment and support measure for this check (never safeguarding)."""
-    from liaison_app.outputs import check_output
-    from liaison_app.services.pdf_tables import write_pdf
-
-    check_output(path, store.path, "pdf")  # never over the store, a backup, or a file of another kind
+def evidence_document(store: Store, job_id: str, today: date | None = None) -> TableDocument:
+    """What the access-evidence PDF holds: every attempt, adjustment and support measure for this check
+    (never safeguarding). Not audited: `write_evidence_pdf` audits the export."""
     today = today or date.today()
     with store.read() as session:
         job = session.get(Job, job_id)
@@ -233,8 +232,18 @@ def write_evidence_pdf(store: Store, job_id: str, path: str | Path, today: date 
             raise records.NotFound("No such job.")
         intro, sections = _evidence_sections(session, job, today)
         job_ref = job.job_ref
-    out = write_pdf(path, "Access evidence", intro, sections, wide=True, subject=job_ref,
-                    footer=f"Confidential — personal data. Access evidence for job {job_ref}.")
+    return TableDocument("Access evidence", intro, sections, wide=True, subject=job_ref,
+                         footer=f"Confidential — personal data. Access evidence for job {job_ref}.")
+
+
+def write_evidence_pdf(store: Store, job_id: str, path: str | Path,
+                       write_pdf: Callable[[Path, TableDocument], Path], today: date | None = None) -> Path:
+    """Write the access evidence to `path` with `write_pdf(path, document)` (the caller passes
+    liaison_app.printing's: services never print) and audit the export."""
+    check_output(path, store.path, "pdf")  # never over the store, a backup, or a file of another kind
+    document = evidence_document(store, job_id, today)
+    job_ref = document.subject
+    out = write_pdf(Path(path), document)
     audit(store, "export", "job", job_id, ["access_attempts", "adjustments", "support_measures"],
           f"access evidence {job_ref}")
     return out

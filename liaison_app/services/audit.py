@@ -17,7 +17,9 @@ from typing import Iterable
 from sqlmodel import Session, or_, select
 
 from liaison_app.domain import AuditEvent, utcnow
+from liaison_app.services.permissions import require_role
 from liaison_app.store import Store
+from liaison_app.store.backup import newest_checkpoint
 
 GENESIS = "0" * 64
 
@@ -66,8 +68,6 @@ class ChainReport:
 
 def verify_chain(store: Store) -> ChainReport:
     """Walk the chain from its first event, then compare it with the newest checkpoint found."""
-    from liaison_app.store.checkpoint import newest_checkpoint
-
     cp = newest_checkpoint(store.path)
     prev = GENESIS
     count = last_seq = 0
@@ -129,8 +129,6 @@ class AuditFilter:
 
 def list_audit(store: Store, filters: AuditFilter | None = None, limit: int = 200, offset: int = 0) -> list[AuditEvent]:
     """Audit events, newest first, for the admin's audit viewer (read-only; admins only)."""
-    from liaison_app.services.officers import require_role
-
     require_role(store, "admin")
     f = filters or AuditFilter()
     query = select(AuditEvent)

@@ -26,14 +26,8 @@ from liaison_app.domain import (
     Tenant,
 )
 from liaison_app.services import settings as settings_service
-from liaison_app.services.briefing import (
-    Briefing,
-    BriefingRecords,
-    NothingToPrint,
-    Pack,
-    build_briefing,
-    _settings,
-)
+from liaison_app.domain.briefing import Briefing, Pack
+from liaison_app.services.briefing_rules import BriefingRecords, NothingToPrint, build_briefing, settings_over_defaults
 
 SKIPPED_STATUSES = ("cancelled", "completed")
 
@@ -126,7 +120,7 @@ def load_pack(store, contractor_name: str, day: date, on: date) -> Pack:
         if not jobs:
             raise NothingToPrint(f"{contractor.name} has no jobs booked on {day:%d %B %Y}.")
         briefings = _build_all(session, store, jobs, on)
-        settings = _settings(_settings_in(session))
+        settings = settings_over_defaults(_settings_in(session))
         return Pack(landlord_name=settings["landlord_name"], contractor=contractor.name,
                     day=f"{day:%A} {day.day} {day:%B %Y}", printed_on=f"{datetime.now():%d %B %Y %H:%M}",
                     printed_by=_printed_by(session, store.actor), briefings=tuple(briefings))

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from liaison_app.domain import Adjustment, Job, SafetyCheck, SupportPlan, Tenant, utcnow
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.enums import JobStatus, PlanStatus
+from liaison_app.domain.periods import is_active
 from liaison_app.domain.validation import ValidationError, parse_date
 from liaison_app.services import records
 from liaison_app.services.audit import record_event
@@ -204,7 +205,7 @@ def _attach_tenants(session: Session, items: list[DueCheck], today: date) -> Non
     for chunk in _chunks(tenant_ids):
         for adj in session.exec(select(Adjustment).where(Adjustment.tenant_id.in_(chunk))
                                 .order_by(Adjustment.kind)):
-            if adj.is_active(today):
+            if is_active(adj, today):
                 adjustments.setdefault(adj.tenant_id, []).append(adjustment_kinds().label(adj.kind))
         planned |= set(session.exec(select(SupportPlan.tenant_id).where(
             SupportPlan.tenant_id.in_(chunk), SupportPlan.status != PlanStatus.CLOSED.value)).all())
@@ -227,3 +228,8 @@ def due_checks(store: Store, *, days: int = 30, today: date | None = None,
     if only_supported:
         items = [i for i in items if i.adjustments or i.has_support_plan]
     return sorted(items, key=lambda i: (i.due_date, i.label, i.job_ref))
+
+
+def is_closed(status: str) -> bool:
+    """True when a job with this status is finished (completed or cancelled)."""
+    return status in CLOSED_STATUSES

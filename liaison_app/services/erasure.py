@@ -15,7 +15,7 @@ Each erasure is written to the erasure ledger (record type, id and date; never a
 and in a copy beside it that outlives a store too damaged to read. Backups are
 not changed: they hold the tenant until they rotate out — every backup, daily, manual or taken before a
 migration, after `backup_keep_days` (30 by default), except that the newest backup that passed its full
-check is kept until a newer one does (store/backup_guard.py). Restoring any backup with
+check is kept until a newer one does (store/backup.py). Restoring any backup with
 `restore_backup` erases again every tenant the ledger (of the store, and of every backup) names.
 
 The store runs with secure_delete on, so deleted rows are overwritten; the tenant search index is
@@ -92,7 +92,7 @@ def _erase_in(session, actor: str, tenant_id: str, note: str = "") -> int:
 def erase_tenant(store: Store, tenant_id: str) -> int:
     """Erase the tenant (admins only) and note it in the erasure ledger. Returns how many rows were
     deleted or cleared."""
-    from liaison_app.store.backup_guard import note_erasure
+    from liaison_app.store.backup import note_erasure
 
     require_role(store, Role.ADMIN)
     with store.write() as session:
@@ -109,7 +109,7 @@ def erase_tenant(store: Store, tenant_id: str) -> int:
 
 def backup_keep_days(store: Store) -> int:
     """How many days a backup can still hold an erased tenant (the setting backup_keep_days)."""
-    from liaison_app.store.backup_guard import keep_days
+    from liaison_app.store.backup import keep_days
 
     return keep_days(store)
 
@@ -126,7 +126,7 @@ def restore_backup(backup: str | os.PathLike, store_path: str | os.PathLike) -> 
     then erase again every tenant erased since: the ledger is read from the store being replaced and
     from every backup before the restore, and copied into the restored store."""
     from liaison_app.store import open_store
-    from liaison_app.store.backup_guard import erasure_entries, restore_from
+    from liaison_app.store.backup import erasure_entries, restore_from
 
     store_path = Path(store_path).expanduser().resolve()
     entries = erasure_entries(store_path)

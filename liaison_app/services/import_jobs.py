@@ -18,7 +18,7 @@ from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
     FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
 )
-from liaison_app.services.recording import text
+from liaison_app.services.records import text
 from liaison_app.services.works import collect_job_values
 from liaison_app.store import Store
 

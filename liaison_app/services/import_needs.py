@@ -20,7 +20,7 @@ from liaison_app.services.import_common import (
     FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
 )
 from liaison_app.services.needs import clean_dates, clean_kind, clean_severity, default_instruction
-from liaison_app.services.recording import text
+from liaison_app.services.records import text
 from liaison_app.store import Store
 
 

@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from liaison_app.domain import Adjustment, Home, RiskWarning, Tenant
 from liaison_app.domain.enums import Severity
+from liaison_app.domain.periods import has_ended
 from liaison_app.domain.validation import (
     ValidationError,
     check_date_order,
@@ -22,8 +23,7 @@ from liaison_app.domain.validation import (
 )
 from liaison_app.services import records
 from liaison_app.services.catalogues import Catalogue, adjustment_kinds, warning_kinds
-from liaison_app.services.recording import field, text
-from liaison_app.services.records import Change, NotFound
+from liaison_app.services.records import Change, NotFound, field, text
 from liaison_app.store import Store
 
 
@@ -109,15 +109,11 @@ def end_adjustment(store: Store, adjustment_id: str, on: date | None = None) -> 
     return records.end(store, Adjustment, adjustment_id, on)
 
 
-def _is_current(end_date: date | None, today: date) -> bool:
-    return end_date is None or end_date > today
-
-
 def list_adjustments(store: Store, tenant_id: str, include_ended: bool = False) -> list[Adjustment]:
     today = date.today()
     with store.read() as session:
         rows = session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant_id)).all()
-    rows = [a for a in rows if include_ended or _is_current(a.end_date, today)]
+    rows = [a for a in rows if include_ended or not has_ended(a.end_date, today)]
     return sorted(rows, key=lambda a: (a.start_date or date.min, a.kind, a.id))
 
 
@@ -163,6 +159,5 @@ def list_warnings(store: Store, tenant_id: str, include_ended: bool = False) -> 
         if tenant.home_id:
             owner = owner | (RiskWarning.home_id == tenant.home_id)
         rows = session.exec(select(RiskWarning).where(owner)).all()
-    rows = [w for w in rows if include_ended or _is_current(w.end_date, today)]
-    order = {"high": 0, "medium": 1, "low": 2}
-    return sorted(rows, key=lambda w: (order.get(w.severity, 3), w.kind, w.id))
+    rows = [w for w in rows if include_ended or not has_ended(w.end_date, today)]
+    return sorted(rows, key=lambda w: (Severity.rank(w.severity), w.kind, w.id))

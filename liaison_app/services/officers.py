@@ -11,6 +11,7 @@ slow one-way hash. Roles and NotAllowed live in services/permissions.py (re-expo
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,12 +20,12 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from argon2.low_level import Type, hash_secret_raw
 from sqlmodel import delete, func, select
 
-from liaison_app.domain import Officer, Setting, SignInFailure, utcnow
+from liaison_app.domain import Officer, SignInFailure, utcnow
 from liaison_app.domain.enums import Role
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services.audit import record_event
 from liaison_app.services.permissions import NotAllowed, require_role  # noqa: F401  (re-exported)
-from liaison_app.services.settings import NUMBER_RANGES
+from liaison_app.services.settings import NUMBER_RANGES, get_setting
 from liaison_app.store import Store
 
 FAILED_MESSAGE = "Sign-in failed: check your user name and password."
@@ -33,9 +34,15 @@ FREE_ATTEMPTS = 5
 FIRST_BACK_OFF = 30  # seconds; doubles with each further failure
 MAX_BACK_OFF = 3600
 _hasher = PasswordHasher()  # Argon2id with argon2-cffi's defaults (above OWASP's minimum)
-_DUMMY_HASH = _hasher.hash("not a real password, used to even out timing")
 _NAME_SALT = b"liaison:sign-in-failure:v1"
 FORGET_AFTER = timedelta(days=30)  # failure counts quiet this long are dropped
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against for an unknown name, so it takes as long as a known one. Made on first
+    use, not at import (0.5 s and 64 MB that every command would otherwise pay)."""
+    return _hasher.hash("not a real password, used to even out timing")
 
 
 class SignInError(Exception):
@@ -148,7 +155,7 @@ def sign_in(store: Store, username: str, password: str) -> OfficerRow:
             return row
         else:
             if not known:
-                _verify(_DUMMY_HASH, password)
+                _verify(_dummy_hash(), password)
             wait, count = _failed(session, failure, name_key, now)
             if known:
                 record_event(session, officer.username, "sign_in_failed", "officer", officer.id,
@@ -288,12 +295,14 @@ def auto_lock_minutes(store: Store) -> int:
 
 
 def _setting(store: Store, key: str, default: str) -> str:
-    try:
-        from liaison_app.services.settings import get_setting
-    except ImportError:
-        get_setting = None
-    if get_setting is not None:
-        return get_setting(store, key) or default
-    with store.read() as session:
-        row = session.get(Setting, key)
-    return row.value if row is not None and row.value else default
+    return get_setting(store, key) or default
+
+
+def password_minimum() -> int:
+    """The fewest characters a password may have."""
+    return MIN_PASSWORD
+
+
+def sign_in_failed_message() -> str:
+    """What a failed sign-in says (never which half was wrong)."""
+    return FAILED_MESSAGE

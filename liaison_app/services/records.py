@@ -1,4 +1,5 @@
-"""Generic create / change / end of any record, each writing an audit event in the same transaction.
+"""Generic create / change / end of any record, each writing an audit event in the same transaction,
+and the one helper that stamps and audits a new record inside a caller's write (add_new).
 
 Use-case modules (tenants, needs, visits, jobs, …) build on these so every officer action is
 audited the same way. A stale edit (the record changed since it was read) is refused. A record the
@@ -9,15 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session
 
 from liaison_app.domain import Record, utcnow
+from liaison_app.domain.validation import ValidationError
+from liaison_app.services.audit import record_event
 from liaison_app.services.permissions import may_read
 from liaison_app.store import Store
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 
 class StaleRecord(Exception):
@@ -46,18 +51,24 @@ def record_name(cls: type) -> str:
     return cls.__tablename__ if hasattr(cls, "__tablename__") else cls.__name__.lower()
 
 
-def create(store: Store, record: R, *, summary: str = "") -> R:
+def add_new(session: Session, store: Store, record: R, *, summary: str = "") -> R:
+    """Stamp `record` as made now by the acting officer, add it and audit its creation.
+
+    Must run inside `store.write()`, so the record and its audit event land together."""
     now = utcnow()
     record.created_at = record.updated_at = now
     record.created_by = record.updated_by = store.actor
-    with store.write() as session:
-        from liaison_app.services.audit import record_event
-
-        session.add(record)
-        session.flush()
-        fields = [f for f in type(record).model_fields if f not in Record.model_fields]
-        record_event(session, store.actor, "create", record_name(type(record)), record.id, fields, summary)
+    session.add(record)
+    session.flush()
+    fields = [f for f in type(record).model_fields if f not in Record.model_fields]
+    record_event(session, store.actor, "create", record_name(type(record)), record.id, fields, summary)
     return record
+
+
+def create(store: Store, record: R, *, summary: str = "") -> R:
+    """Create one record in its own write transaction, audited."""
+    with store.write() as session:
+        return add_new(session, store, record, summary=summary)
 
 
 def get(store: Store, cls: type[R], record_id: str) -> R:
@@ -71,8 +82,6 @@ def get(store: Store, cls: type[R], record_id: str) -> R:
 def change(store: Store, cls: type[R], record_id: str, values: dict[str, Any], *,
            expected_version: int | None = None, action: str = "change", summary: str = "") -> Change:
     """Set `values` on the record. With `expected_version`, refuse if someone changed it meanwhile."""
-    from liaison_app.services.audit import record_event
-
     try:
         with store.write() as session:
             obj = session.get(cls, record_id)
@@ -106,3 +115,18 @@ def end(store: Store, cls: type[R], record_id: str, on: date | None = None, *, f
     """End a record (records are ended, not deleted) from `on` (default today)."""
     return change(store, cls, record_id, {field: on or date.today()}, expected_version=expected_version,
                   action="end")
+
+
+def field(name: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a cleaner; a ValidationError it raises is tagged with the form field `name`."""
+    try:
+        return fn(*args, **kwargs)
+    except ValidationError as exc:
+        if exc.field is None:
+            exc.field = name
+        raise
+
+
+def text(value: Any) -> str:
+    """Free text as typed, without surrounding space; None becomes ''."""
+    return "" if value is None else str(value).strip()

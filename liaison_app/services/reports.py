@@ -15,11 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from sqlmodel import Session
 
 from liaison_app.domain import Block, Contractor, Home, Tenant
 from liaison_app.domain import checks_rules as rules
+from liaison_app.domain.briefing import Section, TableDocument
+from liaison_app.domain.periods import is_active
 from liaison_app.domain.validation import ValidationError, parse_date
 from liaison_app.outputs import atomic_text, check_output
 from liaison_app.services.access import job_escalation
@@ -139,7 +142,7 @@ def _adjustment_labels(session: Session, tenant_id: str | None, today: date) -> 
     from liaison_app.services.catalogues import adjustment_kinds
 
     found = session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant_id).order_by(Adjustment.kind))
-    return "; ".join(dict.fromkeys(adjustment_kinds().label(a.kind) for a in found if a.is_active(today)))
+    return "; ".join(dict.fromkeys(adjustment_kinds().label(a.kind) for a in found if is_active(a, today)))
 
 
 CONDUCT_HEADERS = ["Contractor", "Code-of-conduct point", "Feedback", "With action recorded", "First received",
@@ -176,10 +179,18 @@ def _write_csv(report: Report, target: Path) -> None:
         writer.writerows([neutralise_cell(c) for c in row] for row in report.rows)
 
 
-def export_report(store: Store, report: Report, path: str | os.PathLike) -> Path:
-    """Write the report as CSV or PDF (by the file's suffix), atomically, and audit the export."""
-    from liaison_app.services.pdf_tables import Section, write_pdf
+def report_document(store: Store, report: Report) -> TableDocument:
+    """What the report's PDF holds: its title, description, who produced it and when, and its rows."""
+    section = Section(f"{len(report.rows)} rows", headers=report.headers, rows=report.rows,
+                      empty_text="Nothing to report.")
+    return TableDocument(report.title, [report.description, f"Produced {date.today().isoformat()} by {store.actor}."],
+                         [section], wide=True, subject=report.name)
 
+
+def export_report(store: Store, report: Report, path: str | os.PathLike,
+                  write_pdf: Callable[[Path, TableDocument], object] | None = None) -> Path:
+    """Write the report as CSV or PDF (by the file's suffix), atomically, and audit the export. A PDF is
+    made by `write_pdf(path, document)` (the caller passes liaison_app.printing's: services never print)."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".pdf"):
@@ -187,10 +198,14 @@ def export_report(store: Store, report: Report, path: str | os.PathLike) -> Path
     check_output(target, store.path, suffix[1:])  # never over the store, a backup, or a file of another kind
     if suffix == ".csv":
         _write_csv(report, target)
+    elif write_pdf is None:
+        raise ValueError("A PDF report needs the printing writer (liaison_app.printing.write_document).")
     else:
-        section = Section(f"{len(report.rows)} rows", headers=report.headers, rows=report.rows,
-                          empty_text="Nothing to report.")
-        write_pdf(target, report.title, [report.description, f"Produced {date.today().isoformat()} by {store.actor}."],
-                  [section], wide=True, subject=report.name)
+        write_pdf(target, report_document(store, report))
     audit(store, "export", "report", report.name, report.headers, f"{report.name} {len(report.rows)} rows {suffix}")
     return target
+
+
+def report_names() -> dict[str, str]:
+    """Each report's name and title, in the order a page offers them."""
+    return dict(REPORTS)

@@ -1,38 +1,79 @@
 """The landlord's settings: name and logo on briefings, the emergency procedure, conduct reminders,
-the safeguarding line, auto-lock minutes and the retention period.
+the safeguarding line, auto-lock minutes, the retention period and how long backups are kept.
 
-Every setting either reaches print (what every briefing says) or guards data (auto-lock, retention),
-so only an administrator may change one (ADMIN_ONLY), within bounds (auto-lock 1–60 minutes, retention
-1–25 years, texts of a printable length). Each change is audited with the field and its old → new
-value: settings hold no personal data."""
+One registry, SETTINGS: a SettingSpec per setting (key, default, type, bounds, who may change it, label,
+help). The Settings page is drawn from it, so a new setting appears by adding one spec.
+
+Every setting either reaches print (what every briefing says) or guards data (auto-lock, retention,
+backups), so only an administrator may change one (admin_only), within bounds (auto-lock 1–60 minutes,
+retention 1–25 years, backups kept 7–90 days, texts of a printable length). Each change is audited with
+the field and its old → new value: settings hold no personal data."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlmodel import select
 
 from liaison_app.domain import Setting
-from liaison_app.domain.validation import ValidationError
 from liaison_app.domain.enums import Role
+from liaison_app.domain.validation import ValidationError
 from liaison_app.services.audit import record_event
 from liaison_app.services.permissions import is_admin, require_role
 from liaison_app.store import Store
+from liaison_app.store.backup import KEEP_BOUNDS, KEEP_DAYS
 
-DEFAULTS: dict[str, str] = {
-    "landlord_name": "",
-    "landlord_logo": "",
-    "emergency_procedure": (
-        "If you feel unsafe, leave the home at once and call the office. Use your company's emergency "
-        "code by phone or text; the office will send help and call 999 if needed."
-    ),
-    "conduct_reminders": "",
-    "safeguarding_line": "",
-    "auto_lock_minutes": "15",
-    "retention_years": "6",
-}
 
-ADMIN_ONLY = frozenset(DEFAULTS)  # every setting: each reaches print or guards data
-NUMBER_RANGES = {"auto_lock_minutes": (1, 60), "retention_years": (1, 25)}
-MAX_LENGTHS = {"landlord_name": 120, "landlord_logo": 1024, "emergency_procedure": 1500,
-               "conduct_reminders": 3000, "safeguarding_line": 300}
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting. `type`: "line" (one line of text), "text" (several lines), "logo" (a picture's path)
+    or "number" (a whole number). `bounds`: (low, high) for a number, (0, most characters) for text.
+    `label` (with its mnemonic) and `help` are in English for the page to translate (context
+    "SettingsPage"); `unit` follows a number; `required` is what the page says when it is left empty."""
+
+    key: str
+    default: str
+    type: str
+    bounds: tuple[int, int]
+    admin_only: bool
+    label: str
+    help: str = ""
+    unit: str = ""
+    lines: int = 1
+    required: str = ""
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec("landlord_name", "", "line", (0, 120), True, "&Landlord name:",
+                "Printed at the top of every briefing.",
+                required="Give the landlord's name: it heads every briefing."),
+    SettingSpec("landlord_logo", "", "logo", (0, 1024), True, "Lo&go:"),
+    SettingSpec("emergency_procedure",
+                "If you feel unsafe, leave the home at once and call the office. Use your company's emergency "
+                "code by phone or text; the office will send help and call 999 if needed.",
+                "text", (0, 1500), True, "&Emergency-code procedure:",
+                "What an operative does when unsafe: the code word, who to call or text.", lines=4,
+                required="Describe the emergency procedure: it keeps operatives safe."),
+    SettingSpec("conduct_reminders", "", "text", (0, 3000), True, "Code-of-&conduct reminders:",
+                "One reminder a line, printed on every briefing. Leave empty to use the code's wording.", lines=6),
+    SettingSpec("safeguarding_line",
+                "If you see or hear something that worries you about a child or an adult (signs of abuse, neglect "
+                "or someone not coping), call 999 if anyone is in immediate danger. Otherwise tell the customer "
+                "liaison officer the same day. Do not investigate or promise to keep a secret.",
+                "line", (0, 300), True, "&Safeguarding line:",
+                "How an operative reports signs of abuse or neglect (for example a phone number)."),
+    SettingSpec("auto_lock_minutes", "15", "number", (1, 60), True, "&Auto-lock after:", unit=" minutes idle"),
+    SettingSpec("retention_years", "6", "number", (1, 25), True, "&Keep records for:",
+                unit=" years after a tenancy ends"),
+    SettingSpec("backup_keep_days", str(KEEP_DAYS), "number", KEEP_BOUNDS, True, "&Backups kept for:",
+                "Older backups are deleted, so an erased tenant leaves every backup within this time.",
+                unit=" days"),
+)
+
+SPECS: dict[str, SettingSpec] = {spec.key: spec for spec in SETTINGS}
+DEFAULTS: dict[str, str] = {spec.key: spec.default for spec in SETTINGS}
+ADMIN_ONLY = frozenset(spec.key for spec in SETTINGS if spec.admin_only)
+NUMBER_RANGES = {spec.key: spec.bounds for spec in SETTINGS if spec.type == "number"}
+MAX_LENGTHS = {spec.key: spec.bounds[1] for spec in SETTINGS if spec.type != "number"}
 NOT_ALLOWED = "Only an administrator can change settings: they reach every briefing or guard the data."
 
 

@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
+from typing import Any, Callable
 
 from sqlmodel import or_, select
 
 from liaison_app.domain import (AccessAttempt, Adjustment, Block, ConductFeedback, FollowUp, Home, Job,
                                 RiskWarning, SafeguardingConcern, SupportContact, SupportMeasure, SupportPlan,
                                 SupportPlanJob, Tenant, Visit)
+from liaison_app.domain.briefing import RecordSection, SubjectAccessDocument
 from liaison_app.domain.enums import Role
+from liaison_app.outputs import atomic_write, check_output
 from liaison_app.services.audit import audit, events_about
 from liaison_app.services.permissions import is_safeguarding_lead, require_role
 from liaison_app.store import Store
@@ -125,29 +125,14 @@ def collect(store: Store, tenant_id: str) -> SubjectData:
     return data
 
 
-def _atomic_write(path: Path, write) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def export_json(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
     data = collect(store, tenant_id)
     payload = {"tenancy_ref": data.tenancy_ref, "made_at": data.made_at.isoformat(), **data.sections}
     if data.review is not None:
         payload[REVIEW_KEY] = {"heading": REVIEW_HEADING, "note": REVIEW_NOTE, **data.review}
     text = json.dumps(payload, ensure_ascii=False, indent=2)
-    out = _atomic_write(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    check_output(path, store.path, "json")  # never over the store, a backup, or a file of another kind
+    out = atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), make_folder=True)
     audit(store, "export", "tenant", tenant_id, summary=_export_summary("json", data))
     return out
 
@@ -158,112 +143,35 @@ def _export_summary(kind: str, data: SubjectData) -> str:
     return f"subject access export ({kind}), with safeguarding concerns marked for review"
 
 
-def export_pdf(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
+def subject_access_document(data: SubjectData) -> SubjectAccessDocument:
+    """What the readable export prints: the sections in SECTIONS' order, then (for a lead) those to review."""
+    sections = [RecordSection(heading, data.sections.get(key, [])) for key, heading in SECTIONS]
+    review = None if data.review is None else [RecordSection(heading, data.review.get(key, []))
+                                                for key, heading in REVIEW_SECTIONS]
+    return SubjectAccessDocument(data.tenancy_ref, f"{data.made_at:%d %B %Y %H:%M}", sections,
+                                 REVIEW_HEADING, REVIEW_NOTE, review)
+
+
+def export_pdf(store: Store, tenant_id: str, path: str | os.PathLike,
+               write_pdf: Callable[[Path, SubjectAccessDocument], object]) -> Path:
+    """Write the readable export with `write_pdf(path, document)` (the caller passes liaison_app.printing's:
+    services never print) and audit it."""
+    check_output(path, store.path, "pdf")
     data = collect(store, tenant_id)
-    out = _atomic_write(Path(path), lambda tmp: _write_pdf(data, tmp))
+    write_pdf(Path(path), subject_access_document(data))
+    out = Path(path)
     audit(store, "export", "tenant", tenant_id, summary=_export_summary("pdf", data))
     return out
 
 
-def export_tenant(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
-    """Write the export as PDF or JSON, chosen by the file's suffix."""
+def export_tenant(store: Store, tenant_id: str, path: str | os.PathLike,
+                  write_pdf: Callable[[Path, SubjectAccessDocument], object] | None = None) -> Path:
+    """Write the export as PDF or JSON, chosen by the file's suffix (a PDF by `write_pdf`, printing's)."""
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
         return export_json(store, tenant_id, path)
     if suffix == ".pdf":
-        return export_pdf(store, tenant_id, path)
+        if write_pdf is None:
+            raise TypeError("A PDF export needs printing's writer (liaison_app.printing.write_subject_access_pdf).")
+        return export_pdf(store, tenant_id, path, write_pdf)
     raise ValueError("Name the export file .pdf or .json.")
-
-
-# ---------------------------------------------------------------- the readable PDF
-
-def _styles():
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from liaison_app.paths import resource
-
-    if "SarDejaVu" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("SarDejaVu", str(resource("fonts", "DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(TTFont("SarDejaVu-Bold", str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-        pdfmetrics.registerFontFamily("SarDejaVu", normal="SarDejaVu", bold="SarDejaVu-Bold",
-                                      italic="SarDejaVu", boldItalic="SarDejaVu-Bold")
-    return {
-        "title": ParagraphStyle("sar-title", fontName="SarDejaVu-Bold", fontSize=15, leading=19, spaceAfter=6),
-        "heading": ParagraphStyle("sar-h", fontName="SarDejaVu-Bold", fontSize=11.5, leading=15, spaceBefore=10,
-                                  spaceAfter=3),
-        "body": ParagraphStyle("sar-body", fontName="SarDejaVu", fontSize=9, leading=11.5),
-        "key": ParagraphStyle("sar-key", fontName="SarDejaVu-Bold", fontSize=8.5, leading=11),
-        "review": ParagraphStyle("sar-review", fontName="SarDejaVu-Bold", fontSize=13, leading=17,
-                                 textColor="#8a1c1c", spaceAfter=4),
-    }
-
-
-def _text(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return escape(str(value)).replace("\n", "<br/>")
-
-
-def _record_table(row: dict[str, Any], styles):
-    from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    cells = [[Paragraph(escape(k.replace("_", " ")), styles["key"]), Paragraph(_text(v), styles["body"])]
-             for k, v in row.items()]
-    table = Table(cells, colWidths=[45 * mm, 125 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.grey),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
-    return table
-
-
-def _sections(sections, found: dict[str, list[dict[str, Any]]], styles) -> list:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer
-
-    story = []
-    for key, heading in sections:
-        rows = found.get(key, [])
-        story.append(Paragraph(escape(f"{heading} ({len(rows)})"), styles["heading"]))
-        if not rows:
-            story.append(Paragraph("None held.", styles["body"]))
-        for row in rows:
-            story += [_record_table(row, styles), Spacer(1, 2 * mm)]
-    return story
-
-
-def _review_banner(styles) -> list:
-    """A new page opening with a boxed, red warning: everything after it is for the lead to review."""
-    from reportlab.lib import colors
-    from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, Table, TableStyle
-
-    box = Table([[Paragraph(escape(REVIEW_HEADING), styles["review"])],
-                 [Paragraph(escape(REVIEW_NOTE), styles["body"])]], colWidths=[170 * mm])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.5, colors.HexColor("#8a1c1c")),
-                             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbeaea")),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-    return [PageBreak(), box]
-
-
-def _write_pdf(data: SubjectData, target: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    styles = _styles()
-    story = [Paragraph(escape(f"Everything held about tenancy {data.tenancy_ref}"), styles["title"]),
-             Paragraph(escape(f"Subject access export made {data.made_at:%d %B %Y %H:%M}."), styles["body"])]
-    story += _sections(SECTIONS, data.sections, styles)
-    if data.review is not None:
-        story += _review_banner(styles)
-        story += _sections(REVIEW_SECTIONS, data.review, styles)
-    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=16 * mm, title=f"Subject access {data.tenancy_ref}",
-                            author="Liaison")
-    doc.build(story)

@@ -19,7 +19,7 @@ from liaison_app.domain.validation import (
     parse_date,
     parse_yes_no,
 )
-from liaison_app.services.recording import text
+from liaison_app.services.records import text
 
 TENANT_FIELDS = (
     "tenancy_ref", "title", "first_name", "last_name", "preferred_name", "phone", "email",
@@ -117,3 +117,12 @@ def split(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], str |
     home = {k: v for k, v in values.items() if k in _HOME_SET}
     block = values.get("block", False) if "block" in values else False
     return tenant, home, block
+
+
+def field_problem(name: str, value: Any) -> str:
+    """What is wrong with `value` for this tenant or home field, or "" when it is fine."""
+    try:
+        CLEANERS[name](value)
+    except ValidationError as exc:
+        return str(exc)
+    return ""

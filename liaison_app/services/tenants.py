@@ -16,8 +16,7 @@ from liaison_app.domain.validation import ValidationError
 from liaison_app.services import tenant_fields
 from liaison_app.services.audit import record_event
 from liaison_app.services.catalogues import adjustment_kinds, warning_kinds
-from liaison_app.services.recording import add_new
-from liaison_app.services.records import Change, NotFound, StaleRecord
+from liaison_app.services.records import Change, NotFound, StaleRecord, add_new
 from liaison_app.store import Store
 from liaison_app.store import search as store_search
 

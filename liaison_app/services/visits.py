@@ -10,8 +10,7 @@ from liaison_app.domain import FollowUp, Job, Tenant, Visit
 from liaison_app.domain.validation import ValidationError, clean_required, parse_date, parse_datetime
 from liaison_app.services import records
 from liaison_app.services.catalogues import visit_types
-from liaison_app.services.recording import add_new, field, text
-from liaison_app.services.records import Change
+from liaison_app.services.records import Change, add_new, field, text
 from liaison_app.store import Store
 
 

@@ -22,8 +22,7 @@ from liaison_app.domain.validation import (
 )
 from liaison_app.services import records
 from liaison_app.services.catalogues import job_types
-from liaison_app.services.recording import add_new, field, text
-from liaison_app.services.records import Change
+from liaison_app.services.records import Change, add_new, field, text
 from liaison_app.store import Store
 
 

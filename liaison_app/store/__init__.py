@@ -1,7 +1,11 @@
 """Store: the only floor that knows SQL or SQLite. One job per file:
-engine.py (opening, sessions, pragmas), migrate.py (Alembic at start-up), search.py, backup.py (taking a
-backup), backup_guard.py (keeping, rotating and restoring backups), checkpoint.py (the audit trail's head
-kept outside the store), integrity.py (the full check of a backup)."""
-from liaison_app.store.engine import Store, StoreDamaged, StoreError, open_store
+engine.py (the engine, sessions, pragmas, typed errors), opening.py (the one way to open a store: lock,
+location, checks, migration), migrate.py (Alembic), safety.py (location, lock file, file checks),
+backup.py (every backup name, taking, rotating and restoring backups), checkpoint.py (the audit trail's
+head kept outside the store), integrity.py (the full check of a backup), search.py, bulk.py.
 
-__all__ = ["Store", "StoreDamaged", "StoreError", "open_store"]
+Submodules never import this package: they import the submodule they need."""
+from liaison_app.store.engine import Store, StoreDamaged, StoreError, StoreLocked, StoreTooNew
+from liaison_app.store.opening import open_store
+
+__all__ = ["Store", "StoreDamaged", "StoreError", "StoreLocked", "StoreTooNew", "open_store"]

@@ -22,6 +22,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, Iterable
 
 log = logging.getLogger("liaison")
 
@@ -95,20 +96,19 @@ def read_backup_stamp(backup: str | os.PathLike) -> dict | None:
         return None
 
 
-def all_checkpoints(store_path: str | os.PathLike) -> list[Checkpoint]:
-    """Every checkpoint found for the store (beside it and in each of its backups), newest first."""
-    from liaison_app.store.backup_guard import list_backups
-
+def all_checkpoints(store_path: str | os.PathLike, backups: Iterable[Path]) -> list[Checkpoint]:
+    """Every checkpoint found for the store (beside it and in each of its `backups`, listed by
+    store/backup.py), newest first."""
     found = [cp for cp in [read_sidecar(store_path)] if cp is not None]
-    for backup in list_backups(Path(store_path)):
+    for backup in backups:
         stamp = read_backup_stamp(backup)
         if stamp is not None:
             found.append(stamp["checkpoint"])
     return sorted(found, key=lambda cp: cp.at, reverse=True)
 
 
-def newest_checkpoint(store_path: str | os.PathLike) -> Checkpoint | None:
-    found = all_checkpoints(store_path)
+def newest_checkpoint(store_path: str | os.PathLike, backups: Iterable[Path]) -> Checkpoint | None:
+    found = all_checkpoints(store_path, backups)
     return found[0] if found else None
 
 
@@ -132,22 +132,22 @@ def holds(conn, cp: Checkpoint) -> bool:
     return row is not None and row[0] == cp.hash
 
 
-def next_checkpoint(conn, store_path: str | os.PathLike) -> tuple[Checkpoint, bool]:
+def next_checkpoint(conn, store_path: str | os.PathLike, backups: Iterable[Path]) -> tuple[Checkpoint, bool]:
     """The checkpoint to record now, and whether it moved forward: the trail's head if it still holds
     the newest known checkpoint, else that older checkpoint again (the evidence is kept)."""
-    known = newest_checkpoint(store_path)
+    known = newest_checkpoint(store_path, backups)
     if known is not None and not holds(conn, known):
         return known, False
     seq, digest = head(conn)
     return Checkpoint(seq, digest, now(), "beside the store"), True
 
 
-def on_close(store) -> None:
+def on_close(store, backups: Callable[[], Iterable[Path]]) -> None:
     """Advance the checkpoint beside the store (never raises: closing must always work)."""
     try:
         raw = store.engine.raw_connection()
         try:
-            cp, moved = next_checkpoint(raw.driver_connection, store.path)
+            cp, moved = next_checkpoint(raw.driver_connection, store.path, backups())
         finally:
             raw.close()
         if moved and cp.seq > 0:
@@ -158,10 +158,11 @@ def on_close(store) -> None:
         log.warning("The audit checkpoint could not be written: %s", type(exc).__name__)
 
 
-def stamp_backup(dest: sqlite3.Connection, store_path: str | os.PathLike, checked: str) -> Checkpoint:
+def stamp_backup(dest: sqlite3.Connection, store_path: str | os.PathLike, checked: str,
+                 backups: Iterable[Path]) -> Checkpoint:
     """Record in a backup copy (open as `dest`) when it was taken, how it is checked, and the checkpoint;
     advance the checkpoint beside the store too."""
-    cp, moved = next_checkpoint(dest, store_path)
+    cp, moved = next_checkpoint(dest, store_path, backups)
     dest.execute(STAMP_DDL)
     dest.execute(f"INSERT INTO {STAMP_TABLE} (taken_at, checked, audit_seq, audit_hash, audit_at) "
                  "VALUES (?, ?, ?, ?, ?)", (now().isoformat(timespec="microseconds"), checked, cp.seq, cp.hash,

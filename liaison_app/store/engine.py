@@ -1,4 +1,5 @@
-"""Opening a store: the engine, its pragmas, short sessions, and write transactions.
+"""The engine of an open store: its pragmas, short sessions, write transactions, and the typed errors.
+Opening a store (lock, location, checks, migration) is store/opening.py.
 
 Every write runs in one short transaction started with BEGIN IMMEDIATE, so a read-then-write
 never fails half-way with "database is locked", and a crash leaves either all of it or none
@@ -11,7 +12,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -26,8 +27,20 @@ class StoreError(Exception):
 
 
 class StoreDamaged(StoreError):
-    """A record cannot be read back: its bytes were damaged on disk although the file passed its quick
-    check. The message names the newest good backup; nothing was changed."""
+    """The store, or a record in it, is damaged; nothing was changed. `backup` is the newest good backup
+    beside it (a Path), or None when there is none; the message names it."""
+
+    def __init__(self, message: str, backup: Path | None = None):
+        super().__init__(message)
+        self.backup = backup
+
+
+class StoreLocked(StoreError):
+    """Another copy of Liaison has this store open (the message says who and where)."""
+
+
+class StoreTooNew(StoreError):
+    """The store was written by a newer version of Liaison; it was not changed."""
 
 
 def _unreadable_value(exc: BaseException) -> bool:
@@ -113,20 +126,17 @@ class Store:
         self.actor_id: str | None = None
         self.actor_role: str = "admin"  # no accounts yet: the OS user acts with full rights
         self.created = False  # open_store made this store (there was no file, or an empty one)
+        self.lock = None  # the lock file (store/safety.py StoreLock), set by store/opening.py
+        # Set by store/opening.py, which knows the backups (the engine must not import them):
+        self.damage_report: Callable[[], StoreDamaged] | None = None  # the error naming the newest good backup
+        self.on_close: Callable[[Store], None] | None = None  # writes the audit checkpoint beside the store
 
     def damaged(self) -> StoreDamaged:
         """The error for a record that cannot be read back, naming the backup to restore."""
-        from liaison_app.store.backup_guard import describe, newest_good_backup
-
-        try:
-            good = newest_good_backup(self.path)
-        except OSError:
-            good = None
-        if good is None:
-            return StoreDamaged("This record is damaged and no good backup was found beside the store; "
-                                "nothing was changed.")
-        return StoreDamaged(f"This record is damaged — restore from the backup of {describe(good)} "
-                            f"({good.name} in {good.parent}); nothing was changed.")
+        if self.damage_report is not None:
+            return self.damage_report()
+        return StoreDamaged("This record is damaged and no good backup was found beside the store; "
+                            "nothing was changed.")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -179,62 +189,9 @@ class Store:
 
     def close(self) -> None:
         """Close the store: write the audit checkpoint beside it (store/checkpoint.py), release the lock."""
-        lock = getattr(self, "lock", None)
-        if lock is not None and lock.owned:
-            from liaison_app.store.checkpoint import on_close
-
-            on_close(self)
+        lock = self.lock
+        if lock is not None and lock.owned and self.on_close is not None:
+            self.on_close(self)
         self.engine.dispose()
-        lock = getattr(self, "lock", None)
         if lock is not None:
             lock.release()
-
-
-def open_store(path: str | Path, *, migrate: bool = True, create: bool = True, lock: bool = True,
-               check: bool = True) -> Store:
-    """Open (and if need be create and migrate) the store at `path`.
-
-    With `create` False, a path with no file, or an empty file, is refused (StoreError naming it);
-    with `create` True it becomes a new empty store and `store.created` is True. A folder is refused.
-    Refuses a network or cloud-synced folder, a store another copy of Liaison has open (lock file
-    beside it; `lock=False` only for tools that must not take it), and a damaged store (untouched;
-    `check=False` only if the caller runs `store.safety.check_store_file` itself, e.g. off the UI thread)."""
-    from liaison_app.store import migrate as migrations
-    from liaison_app.store import safety
-
-    path = Path(path).expanduser().resolve()
-    safety.check_location(path)
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a store file: name the store file itself.")
-    new = not path.exists() or path.stat().st_size == 0
-    if new and not create:
-        if path.exists():
-            raise StoreError(f"{path} is an empty file, not a Liaison store: check the path.")
-        raise StoreError(f"No store at {path}: check the path (only demo and import make a new store).")
-    if not path.exists():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Cannot create the folder for the store: {exc.strerror}.") from exc
-    store_lock = safety.StoreLock(path) if lock else None
-    if store_lock is not None:
-        store_lock.acquire()
-    try:
-        make_owner_only(path)
-        if check:
-            safety.check_store_file(path)
-        engine = make_engine(f"sqlite:///{path.as_posix()}")
-    except Exception:
-        if store_lock is not None:
-            store_lock.release()
-        raise
-    store = Store(path, engine)
-    store.lock = store_lock
-    store.created = new
-    try:
-        if migrate:
-            migrations.upgrade(store)
-    except Exception:
-        store.close()
-        raise
-    return store

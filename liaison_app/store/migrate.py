@@ -13,7 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from liaison_app.store.engine import Store, StoreError
+from liaison_app.store.backup import backup_to, before_migration_path
+from liaison_app.store.engine import Store, StoreTooNew
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -44,7 +45,7 @@ def upgrade(store: Store) -> None:
     current = current_revisions(store)
     unknown = {rev for rev in current if _lookup(script, rev) is None}
     if unknown:
-        raise StoreError(
+        raise StoreTooNew(
             "This store was written by a newer version of Liaison. Install the newer version to open it; "
             "the store has not been changed."
         )
@@ -53,11 +54,8 @@ def upgrade(store: Store) -> None:
     with store.engine.connect() as conn:
         has_tables = bool(inspect(conn).get_table_names())
     if current or has_tables:
-        from liaison_app.store.backup import backup_to
-
         # quick_check only: this runs while the app starts; the daily backup gets the full check
-        backup_to(store, store.path.parent / f"{store.path.stem}-before-migration-{'-'.join(sorted(current)) or 'none'}.db",
-                  check="quick")
+        backup_to(store, before_migration_path(store.path, current), check="quick")
     command.upgrade(cfg, "heads")
 
 

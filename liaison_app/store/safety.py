@@ -1,12 +1,11 @@
-"""Keeping the store safe: where it may live, one user at a time, checked on open, backed up daily.
+"""Keeping the store safe: where it may live, one user at a time, and whether its file is sound.
 
 - `check_location(path)` refuses network shares and cloud-synced folders (SQLite locking and WAL do
   not work there; sync clients corrupt live databases).
-- `check_store_file(path)` runs `PRAGMA quick_check` on a read-only connection and looks at the WAL,
-  so a damaged store is refused and never written to.
+- `quick_check(path)` runs `PRAGMA quick_check` on a read-only connection; `wal_is_damaged` looks at
+  the WAL. store/opening.py uses both so a damaged store is refused and never written to.
 - `StoreLock` is the lock file beside the store (`<store>.lock`, holding user, host, pid, time).
-- `backup_if_due(store)` keeps one backup a day and rotates every backup; `restore_from` puts one back
-  (both in store/backup_guard.py, named here as well).
+Backups (daily, rotation, restore) are store/backup.py.
 """
 from __future__ import annotations
 
@@ -20,12 +19,9 @@ import sys
 from datetime import datetime
 from pathlib import Path, PurePath
 
-from liaison_app.store.backup_guard import (KEEP_DAYS, backup_if_due, daily_backup_name, list_backups,
-                                            newest_good_backup, restore_from)
-from liaison_app.store.engine import StoreError
+from liaison_app.store.engine import StoreError, StoreLocked
 
-__all__ = ["KEEP_DAYS", "StoreLock", "backup_if_due", "check_location", "check_store_file", "daily_backup_name",
-           "list_backups", "newest_good_backup", "quick_check", "restore_from", "wal_is_damaged"]
+__all__ = ["StoreLock", "check_location", "quick_check", "wal_is_damaged"]
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "afs", "9p", "davfs", "fuse.davfs2"}
 CLOUD_FOLDERS = ("onedrive", "dropbox", "google drive", "googledrive", "my drive", "icloud drive", "iclouddrive",
@@ -156,28 +152,6 @@ def quick_check(path: Path) -> str:
         conn.close()
 
 
-def check_store_file(path: Path) -> None:
-    """Raise StoreError (naming the newest good backup) if the store at `path` is damaged."""
-    path = Path(path)
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    wal = path.with_name(path.name + "-wal")
-    problem = "its journal is damaged" if wal_is_damaged(wal) else None
-    if problem is None:
-        result = quick_check(path)
-        if result != "ok":
-            problem = "it failed its check"
-    if problem is None:
-        return
-    message = f"This store is damaged ({problem}); it has not been changed."
-    backup = newest_good_backup(path)
-    if backup is not None:
-        message += f" The newest good backup is {backup.name} in {backup.parent}: restore it to carry on."
-    else:
-        message += " No good backup was found beside it."
-    raise StoreError(message)
-
-
 # ---------------------------------------------------------------- one user at a time
 
 def _pid_alive(pid: int) -> bool:
@@ -234,11 +208,11 @@ class StoreLock:
                 return
             holder = self._read()
             if holder is not None and not self._stale(holder):
-                raise StoreError(
+                raise StoreLocked(
                     f"This store is open on {holder.get('host', '?')} by {holder.get('user', '?')} since "
                     f"{holder.get('time', '?')}. Close Liaison there first; only one copy may use a store at once.")
             self.path.unlink(missing_ok=True)
-        raise StoreError("Could not take the lock on this store. Try again.")
+        raise StoreLocked("Could not take the lock on this store. Try again.")
 
     def _try_create(self) -> bool:
         try:

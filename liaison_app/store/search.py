@@ -1,9 +1,11 @@
 """Tenant search: the queries behind the search box, fast on 125,000 tenancies.
 
-Words of three or more characters use the FTS5 trigram index `tenant_fts` over `tenant.search_text`
-(every word must appear somewhere: AND). Shorter input uses index range scans: a prefix of the last
-name (NOCASE), of the search text (which starts with the first name) or, for two characters, of the
-postcode.
+`tenant.search_text` is folded (domain.text.fold: lower case, accents spelled in ASCII) and so is the
+query, so 'celik' finds Çelik. Words of three or more characters use the FTS5 trigram index `tenant_fts`
+over `tenant.search_text` (every word must appear somewhere: AND). Shorter input uses index range
+scans: a prefix of the last name (NOCASE, as typed), of the search text (which starts with the first
+name) or, for two characters, of the postcode. The start of a postcode with its space ('ba12 4') is
+one word without the space ('ba124'), so it finds postcodes starting that way.
 
 The query is bounded and escaped: control characters (NUL included) are spaces, at most
 MAX_QUERY_CHARS characters and MAX_WORDS distinct words are used, and every word reaches SQLite as
@@ -22,12 +24,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from liaison_app.domain.text import fold
 from liaison_app.store.engine import Store
 
 SPARSE_LIMIT = 6000
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 12
 _CONTROLS = re.compile("[\x00-\x1f\x7f\ud800-\udfff\U0010ffff]")  # controls, lone surrogates, the last code point
+_POSTCODE_START = re.compile(r"^([a-z]{1,2}[0-9][a-z0-9]?) ([0-9][a-z]{0,2})$")  # 'ba12 4', 'sn1 1aa'
 
 _COLUMNS = (
     "t.id, t.tenancy_ref, t.title, t.first_name, t.preferred_name, t.last_name, "
@@ -80,25 +84,41 @@ def query_words(text: str | None) -> list[str]:
     return list(dict.fromkeys(cleaned.split()))[:MAX_WORDS]
 
 
+def search_words(text: str | None) -> list[tuple[str, str]]:
+    """(word as typed, case-folded; the same word folded) for each word of the query; words that fold
+    to nothing are dropped, words that fold alike count once. The start of a postcode ('ba12 4') is
+    one word without its space."""
+    pairs = {}
+    for word in query_words(text):
+        folded = fold(word)
+        if folded and folded not in pairs:
+            pairs[folded] = word
+    postcode = _POSTCODE_START.match(" ".join(pairs))
+    if postcode:
+        joined = postcode.group(1) + postcode.group(2)
+        return [(joined, joined)]
+    return [(word, folded) for folded, word in pairs.items()]
+
+
 def build_query(text: str) -> _Query | None:
     """The conditions for `text`, or None when it is empty (every tenant)."""
-    words = query_words(text)
+    words = search_words(text)
     if not words:
         return None
-    long_words = [w for w in words if len(w) >= 3]
-    short_words = [w for w in words if len(w) < 3]
+    long_words = [f for _, f in words if len(f) >= 3]
+    short_words = [(w, f) for w, f in words if len(f) < 3]
     q = _Query()
     conds = []
     if long_words:
         q.params["match"] = " AND ".join(fts_phrase(w) for w in long_words)
         q.candidates = "SELECT rowid AS rid FROM tenant_fts WHERE tenant_fts MATCH :match"
-        extra = short_words
+        extra = [f for _, f in short_words]
         for i, w in enumerate(long_words):
             q.params[f"w{i}"] = w
             conds.append(f"instr(t.search_text, :w{i}) > 0")
     else:
-        first, extra = short_words[0], short_words[1:]
-        conds.append(_prefix_query(q, first))
+        (typed, first), extra = short_words[0], [f for _, f in short_words[1:]]
+        conds.append(_prefix_query(q, typed, first))
     for i, w in enumerate(extra):
         q.params[f"s{i}"] = w
         conds.append(f"instr(t.search_text, :s{i}) > 0")
@@ -106,25 +126,25 @@ def build_query(text: str) -> _Query | None:
     return q
 
 
-def _prefix_query(q: _Query, first: str) -> str:
-    """One or two characters: a prefix of the last name or first name, or (two) of the postcode.
-    Sets q's candidates and parameters; returns the row condition."""
-    title = first[:1].upper() + first[1:]  # NOCASE folds ASCII only: 'ó' must also try 'Ó'
-    q.params.update(lo=first, hi=_next_prefix(first), tlo=title, thi=_next_prefix(title),
-                    plo=first.upper(), phi=_next_prefix(first.upper()))
+def _prefix_query(q: _Query, typed: str, first: str) -> str:
+    """One or two characters: a prefix of the last name (as typed) or of the first name (folded), or
+    (two) of the postcode. Sets q's candidates and parameters; returns the row condition."""
+    title = typed[:1].upper() + typed[1:]  # NOCASE folds ASCII only: 'ó' must also try 'Ó'
+    q.params.update(lo=typed, hi=_next_prefix(typed), tlo=title, thi=_next_prefix(title),
+                    flo=first, fhi=_next_prefix(first), plo=first.upper(), phi=_next_prefix(first.upper()))
     by_postcode = len(first) == 2  # one letter names a quarter of the country's postcodes: too many
     q.candidates = (
         "SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE >= :lo AND last_name COLLATE NOCASE < :hi "
-        + ("" if first.isascii() else "UNION ALL SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE "
+        + ("" if typed.isascii() else "UNION ALL SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE "
            ">= :tlo AND last_name COLLATE NOCASE < :thi ")
-        + "UNION ALL SELECT rowid AS rid FROM tenant WHERE search_text >= :lo AND search_text < :hi"
+        + "UNION ALL SELECT rowid AS rid FROM tenant WHERE search_text >= :flo AND search_text < :fhi"
         + (" UNION ALL SELECT tt.rowid AS rid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id "
            "WHERE hh.postcode >= :plo AND hh.postcode < :phi" if by_postcode else "")
     )
     return (
         "((t.last_name COLLATE NOCASE >= :lo AND t.last_name COLLATE NOCASE < :hi) "
         "OR (t.last_name COLLATE NOCASE >= :tlo AND t.last_name COLLATE NOCASE < :thi) "
-        "OR (t.search_text >= :lo AND t.search_text < :hi)"
+        "OR (t.search_text >= :flo AND t.search_text < :fhi)"
         + (" OR EXISTS (SELECT 1 FROM home AS hp WHERE hp.id = t.home_id "
            "AND hp.postcode >= :plo AND hp.postcode < :phi))" if by_postcode else ")")
     )

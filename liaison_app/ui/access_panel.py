@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.enums import AccessMethod, AccessOutcome, LetterStage
 from liaison_app.domain.validation import ValidationError
+from liaison_app.printing import write_document
 from liaison_app.services import access
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 
@@ -184,7 +185,7 @@ class AccessAttemptsPanel(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            return access.write_evidence_pdf(self.store, self.job_id, path)
+            return access.write_evidence_pdf(self.store, self.job_id, path, write_document)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Evidence not saved"),
                                 self.tr("The evidence file could not be written: %s") % (exc.strerror or exc))

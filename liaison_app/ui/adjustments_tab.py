@@ -1,6 +1,8 @@
 """The Wishes & adjustments tab of the tenant record."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from liaison_app.services import needs
 from liaison_app.services.catalogues import adjustment_kinds
 from liaison_app.ui.needs_forms import AdjustmentForm
@@ -9,8 +11,6 @@ from liaison_app.ui.row_models import Column
 
 
 def _review_colour(row) -> str | None:
-    from datetime import date, timedelta
-
     if row.end_date is None and row.review_date and row.review_date <= date.today() + timedelta(days=14):
         return "#8a1c1c"
     return None

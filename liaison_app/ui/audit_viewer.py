@@ -2,7 +2,6 @@
 filtered by officer, action, date range and record (an id or a record type)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout)
 
@@ -12,6 +11,7 @@ from liaison_app.services.audit import AuditFilter
 from liaison_app.services.officers import NotAllowed
 from liaison_app.ui.forms import OptionalDateEdit
 from liaison_app.ui.row_models import Column, RowTableModel
+from liaison_app.ui.i18n import tr
 
 PAGE = 200
 
@@ -20,16 +20,15 @@ class AuditModel(RowTableModel):
     """Audit events, newest first; more rows are fetched as the view scrolls."""
 
     def __init__(self, store, parent=None, page_size: int = PAGE):
-        tr = lambda text: QCoreApplication.translate("AuditModel", text)  # noqa: E731
         columns = (
-            Column(tr("#"), lambda e: e.seq),
-            Column(tr("When (UTC)"), lambda e: e.at.strftime("%d/%m/%Y %H:%M:%S")),
-            Column(tr("Officer"), lambda e: e.officer),
-            Column(tr("Action"), lambda e: e.action),
-            Column(tr("Record"), lambda e: e.record_type),
-            Column(tr("Record id"), lambda e: e.record_id),
-            Column(tr("Fields"), lambda e: e.fields.replace(",", ", ")),
-            Column(tr("Summary"), lambda e: e.summary),
+            Column(tr("AuditModel", "#"), lambda e: e.seq),
+            Column(tr("AuditModel", "When (UTC)"), lambda e: e.at.strftime("%d/%m/%Y %H:%M:%S")),
+            Column(tr("AuditModel", "Officer"), lambda e: e.officer),
+            Column(tr("AuditModel", "Action"), lambda e: e.action),
+            Column(tr("AuditModel", "Record"), lambda e: e.record_type),
+            Column(tr("AuditModel", "Record id"), lambda e: e.record_id),
+            Column(tr("AuditModel", "Fields"), lambda e: e.fields.replace(",", ", ")),
+            Column(tr("AuditModel", "Summary"), lambda e: e.summary),
         )
         super().__init__(columns, page_size=page_size, id_of=lambda e: str(e.seq), parent=parent)
         self.store = store

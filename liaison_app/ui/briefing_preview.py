@@ -8,9 +8,9 @@ event per briefing. The temporary copy is deleted when the preview closes.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from liaison_app.outputs import OutputRefused, atomic_write, check_output
+from liaison_app.printing import render_briefing_pdf, render_pack_pdf
 from liaison_app.services.briefing import (
-    BuildCancelled, NothingToPrint, PrintedFile, build_briefing_file, build_pack_file, record_printed,
+    BuildCancelled, NothingToPrint, ProgressCallback, briefing_for_ref, pack_for_day, printed_jobs, record_printed,
 )
 from liaison_app.ui.workers import Cancelled, run_with_progress
 
@@ -34,6 +36,30 @@ PRINT_DPI = 300  # pages are rendered at most this sharp for the printer (enough
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BriefingPreview", text)
+
+
+@dataclass(frozen=True)
+class PrintedFile:
+    """A briefing or pack written to disk, with the jobs it holds (id, reference) for the audit trail."""
+
+    path: Path
+    title: str
+    jobs: tuple[tuple[str, str], ...]
+
+
+def build_briefing_file(store, job_ref_or_id: str, path: Path) -> PrintedFile:
+    """One job's briefing (services) drawn to `path` (printing), not yet audited."""
+    briefing = briefing_for_ref(store, job_ref_or_id)
+    written = render_briefing_pdf(briefing, path)
+    return PrintedFile(written, f"Briefing {briefing.job_ref}", printed_jobs(briefing))
+
+
+def build_pack_file(store, contractor_name: str, day: date, path: Path,
+                    progress: ProgressCallback | None = None) -> PrintedFile:
+    """A contractor's day pack drawn to `path`, not yet audited; `progress` returning False cancels."""
+    pack = pack_for_day(store, contractor_name, day)
+    written = render_pack_pdf(pack, path, progress=progress)
+    return PrintedFile(written, f"Day pack {pack.contractor} {day.isoformat()}", printed_jobs(pack))
 
 
 class BriefingPreview(QDialog):
@@ -79,12 +105,13 @@ class BriefingPreview(QDialog):
         if not name:
             return None
         target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        part = target.with_name(f".{target.name}.part")
         try:
-            shutil.copyfile(self.printed.path, part)
-            os.replace(part, target)
+            check_output(target, self._store.path, "pdf")  # never over the store, a backup, or another kind
+            atomic_write(target, lambda tmp: shutil.copyfile(self.printed.path, tmp))
+        except OutputRefused as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return None
         except OSError as exc:
-            part.unlink(missing_ok=True)
             QMessageBox.warning(self, self.tr("Not saved"),
                                 self.tr("The briefing could not be saved: {0}").format(exc.strerror or exc))
             return None

@@ -6,7 +6,7 @@ from datetime import date
 from liaison_app.domain.validation import ValidationError, clean_badge, clean_email, clean_phone
 from liaison_app.services import works
 from liaison_app.services.catalogues import conduct_points
-from liaison_app.ui.quiet_forms import QuietFormDialog
+from liaison_app.ui.forms import FormDialog
 
 
 def cleaner_error(fn, value: str) -> str:
@@ -17,7 +17,7 @@ def cleaner_error(fn, value: str) -> str:
     return ""
 
 
-class ContractorDialog(QuietFormDialog):
+class ContractorDialog(FormDialog):
     """Add a contractor, or change one (`contractor` given)."""
 
     def __init__(self, store, contractor=None, parent=None) -> None:
@@ -56,7 +56,7 @@ class ContractorDialog(QuietFormDialog):
         return works.change_contractor(self.store, self.contractor.id, v, expected_version=self.contractor.version)
 
 
-class OperativeDialog(QuietFormDialog):
+class OperativeDialog(FormDialog):
     """Add an operative to a contractor, or change one (`operative` given)."""
 
     def __init__(self, store, contractor_id: str, operative=None, parent=None) -> None:

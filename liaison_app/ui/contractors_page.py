@@ -3,50 +3,32 @@ and its operatives with their ID badge numbers. Add and change both; "Pack…" p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from liaison_app.services import conduct, works
-from liaison_app.services.catalogues import conduct_points
+from liaison_app.services.screens import ContractorRow, ContractorsScreen, contractors_screen
 from liaison_app.ui.contractor_forms import ContractorDialog, OperativeDialog
 from liaison_app.ui import briefing_preview
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import SectionHeader, muted
+from liaison_app.ui.workers import load
 
 
-@dataclass
-class ContractorLine:
-    id: str
-    contractor: object
-    feedback: int
-    operatives: int
-
-
-def code_colour(contractor) -> str | None:
+def code_colour(contractor: ContractorRow) -> str | None:
     """Amber when the company has not signed the current code of conduct."""
-    return None if contractor.conduct_version == conduct_points().version else "#6b4100"
-
-
-def code_tooltip(contractor) -> str:
-    current = conduct_points().version
-    if not contractor.conduct_version:
-        return f"Has not signed the code of conduct (current version {current})"
-    if contractor.conduct_version != current:
-        return f"Signed version {contractor.conduct_version}; the current version is {current}"
-    return "Signed the current code of conduct"
+    return None if contractor.signed_current_code else "#6b4100"
 
 
 def contractor_columns() -> list[Column]:
     return [
-        Column("Company", lambda r: r.contractor.name),
-        Column("Phone", lambda r: r.contractor.phone),
-        Column("Email", lambda r: r.contractor.email),
-        Column("Code signed", lambda r: r.contractor.conduct_version or "Not signed",
-               tooltip=lambda r: code_tooltip(r.contractor), colour=lambda r: code_colour(r.contractor)),
-        Column("Signed on", lambda r: show_date(r.contractor.conduct_signed_on)),
-        Column("Operatives", lambda r: r.operatives),
+        Column("Company", lambda r: r.name),
+        Column("Phone", lambda r: r.phone),
+        Column("Email", lambda r: r.email),
+        Column("Code signed", lambda r: r.conduct_version or "Not signed",
+               tooltip=lambda r: r.code_note, colour=code_colour),
+        Column("Signed on", lambda r: show_date(r.conduct_signed_on)),
+        Column("Operatives", lambda r: len(r.operatives)),
         Column("Conduct feedback", lambda r: r.feedback,
                tooltip=lambda r: "Tenant feedback on this contractor's conduct",
                colour=lambda r: "#8a1c1c" if r.feedback else None),
@@ -62,6 +44,7 @@ class ContractorsPage(QWidget):
 
     open_tenant = Signal(str)
     open_job = Signal(str)
+    loaded = Signal()  # the rows of a load have arrived
 
     def __init__(self, store, parent=None) -> None:
         super().__init__(parent)
@@ -123,19 +106,23 @@ class ContractorsPage(QWidget):
         return bar
 
     # ----- data
-    def refresh(self) -> None:
-        chosen = self.contractor_table.current_id()
-        lines = [ContractorLine(c.id, c, len(conduct.list_feedback(self.store, contractor_id=c.id)),
-                                len(works.list_operatives(self.store, c.id)))
-                 for c in works.list_contractors(self.store)]
-        self.contractors.set_rows(lines)
+    def refresh(self, select_id: str | None = None, message: str = "") -> None:
+        """Read the contractors off the UI thread; then select `select_id` (or keep the selection) and say
+        `message`."""
+        chosen = select_id or self.contractor_table.current_id()
+        load(self, contractors_screen, self.store, status=self.status,
+             on_done=lambda screen: self._show(screen, chosen, message))
+
+    def _show(self, screen: ContractorsScreen, chosen: str | None, message: str) -> None:
+        self.contractors.set_rows(list(screen.contractors))
         self.contractor_table.resizeColumnsToContents()
         self.select_contractor(chosen) if chosen else self.contractor_table.select_first()
         self._show_operatives()
+        self.status.setText(message)
+        self.loaded.emit()
 
-    def current_contractor(self):
-        line = self.contractor_table.current_row()
-        return line.contractor if line is not None else None
+    def current_contractor(self) -> ContractorRow | None:
+        return self.contractor_table.current_row()
 
     def select_contractor(self, contractor_id: str) -> None:
         row = self.contractors.row_of_id(contractor_id)
@@ -146,7 +133,7 @@ class ContractorsPage(QWidget):
 
     def _show_operatives(self) -> None:
         contractor = self.current_contractor()
-        self.operatives.set_rows(works.list_operatives(self.store, contractor.id) if contractor else [])
+        self.operatives.set_rows(list(contractor.operatives) if contractor else [])
         self.operatives_header.setText(self.tr("Operatives of %s") % contractor.name if contractor
                                        else self.tr("Operatives"))
         self.operative_table.resizeColumnsToContents()
@@ -157,52 +144,41 @@ class ContractorsPage(QWidget):
         self.pack_action.setEnabled(has)
 
     # ----- actions
-    def _after_save(self, dialog, message: str, contractor_id: str | None) -> bool:
+    def _after_save(self, dialog, contractor_id: str | None, message) -> bool:
+        """Run the dialog; once saved, reload and then select `contractor_id` and say `message(dialog)`."""
         if not dialog.exec():
             return False
-        self.refresh()
-        if contractor_id:
-            self.select_contractor(contractor_id)
-            self._show_operatives()
-        self.status.setText(message)
+        chosen = contractor_id or dialog.result_value.id
+        self.refresh(select_id=chosen, message=message(dialog))
         return True
 
     def add_contractor(self) -> bool:
         dialog = ContractorDialog(self.store, parent=self)
-        saved = self._after_save(dialog, "", None)
-        if saved:
-            made = dialog.result_value
-            self.select_contractor(made.id)
-            self.status.setText(self.tr("Contractor %s added.") % made.name)
-        return saved
+        return self._after_save(dialog, None,
+                                lambda d: self.tr("Contractor %s added.") % d.result_value.name)
 
     def change_contractor(self) -> bool:
         contractor = self.current_contractor()
         if contractor is None:
             return False
         dialog = ContractorDialog(self.store, contractor, parent=self)
-        return self._after_save(dialog, self.tr("Contractor %s saved.") % dialog.value("name"), contractor.id)
+        said = self.tr("Contractor %s saved.") % dialog.value("name")
+        return self._after_save(dialog, contractor.id, lambda d: said)
 
     def add_operative(self) -> bool:
         contractor = self.current_contractor()
         if contractor is None:
             return False
         dialog = OperativeDialog(self.store, contractor.id, parent=self)
-        saved = self._after_save(dialog, "", contractor.id)
-        if saved:
-            self.status.setText(self.tr("Operative %s (badge %s) added to %s.")
-                                % (dialog.result_value.name, dialog.result_value.badge_number, contractor.name))
-        return saved
+        return self._after_save(dialog, contractor.id, lambda d: self.tr("Operative %s (badge %s) added to %s.") % (
+            d.result_value.name, d.result_value.badge_number, contractor.name))
 
     def change_operative(self) -> bool:
         contractor, operative = self.current_contractor(), self.operative_table.current_row()
         if contractor is None or operative is None:
             return False
         dialog = OperativeDialog(self.store, contractor.id, operative, parent=self)
-        saved = self._after_save(dialog, "", contractor.id)
-        if saved:
-            self.status.setText(self.tr("Operative %s saved.") % dialog.value("name"))
-        return saved
+        return self._after_save(dialog, contractor.id, lambda d: self.tr("Operative %s saved.") % d.value("name"))
 
     def make_pack(self) -> None:
         contractor = self.current_contractor()

@@ -1,23 +1,19 @@
 """File menu work: importing CSV files and filling a store with demo data, off the UI thread."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from liaison_app.services import imports
 from liaison_app.services.demo import DemoRefused, make_demo
 from liaison_app.ui.workers import run_with_progress
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("file_actions", text)
+from liaison_app.ui.i18n import tr
 
 
 IMPORT_KINDS = [
-    ("tenants", _tr("Import &tenants…")),
-    ("jobs", _tr("Import &jobs…")),
-    ("adjustments", _tr("Import &adjustments…")),
-    ("warnings", _tr("Import &warnings…")),
+    ("tenants", tr("file_actions", "Import &tenants…")),
+    ("jobs", tr("file_actions", "Import &jobs…")),
+    ("adjustments", tr("file_actions", "Import &adjustments…")),
+    ("warnings", tr("file_actions", "Import &warnings…")),
 ]
 DEMO_TENANTS = 300
 
@@ -40,7 +36,7 @@ def show_problems(parent: QWidget | None, title: str, refused: imports.ImportRef
 
 def run_import(parent: QWidget | None, store, kind: str, path: str) -> imports.ImportResult | None:
     """Import `path` off the UI thread; says what happened. Returns the result, or None if refused."""
-    title = _tr("Importing %s") % kind
+    title = tr("file_actions", "Importing %s") % kind
     try:
         result = run_with_progress(parent, title, lambda _progress: imports.import_file(store, kind, path),
                                    cancellable=False)
@@ -48,14 +44,15 @@ def run_import(parent: QWidget | None, store, kind: str, path: str) -> imports.I
         show_problems(parent, title, refused)
         return None
     except (OSError, UnicodeDecodeError) as exc:
-        QMessageBox.warning(parent, title, _tr("The file could not be read: %s") % type(exc).__name__)
+        QMessageBox.warning(parent, title, tr("file_actions", "The file could not be read: %s") % type(exc).__name__)
         return None
     QMessageBox.information(parent, title, str(result))
     return result
 
 
 def import_csv(parent: QWidget, store, kind: str) -> None:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Choose the %s file") % kind, "", _tr("CSV files (*.csv)"))
+    path, _ = QFileDialog.getOpenFileName(parent, tr("file_actions", "Choose the %s file") % kind, "",
+                                          tr("file_actions", "CSV files (*.csv)"))
     if path:
         run_import(parent, store, kind, path)
         _refresh(parent)
@@ -63,17 +60,17 @@ def import_csv(parent: QWidget, store, kind: str) -> None:
 
 def fill_demo(parent: QWidget, store) -> None:
     answer = QMessageBox.question(
-        parent, _tr("Demo data"),
-        _tr("Fill this store with made-up demo data (%d tenants, their needs, visits and jobs)?\n"
+        parent, tr("file_actions", "Demo data"),
+        tr("file_actions", "Fill this store with made-up demo data (%d tenants, their needs, visits and jobs)?\n"
             "Only an empty store or one that already holds demo data can take it.") % DEMO_TENANTS,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
     if answer != QMessageBox.StandardButton.Yes:
         return
     try:
-        result = run_with_progress(parent, _tr("Making demo data"),
+        result = run_with_progress(parent, tr("file_actions", "Making demo data"),
                                    lambda _progress: make_demo(store, DEMO_TENANTS), cancellable=False)
     except DemoRefused as exc:
-        QMessageBox.warning(parent, _tr("Demo data"), str(exc))
+        QMessageBox.warning(parent, tr("file_actions", "Demo data"), str(exc))
         return
-    QMessageBox.information(parent, _tr("Demo data"), str(result))
+    QMessageBox.information(parent, tr("file_actions", "Demo data"), str(result))
     _refresh(parent)

@@ -4,6 +4,9 @@ A form subclasses `FormDialog`, adds its fields in `__init__` with `add_line`, `
 `add_datetime`, `add_combo` and `add_checkbox`, then calls `ready()`. It overrides:
 
 - `validate() -> {field_name: message}`: run on every change; Save stays disabled while it returns anything.
+  A missing required value is recorded with `self.required(errors, name, message)`: it keeps Save disabled
+  from the start, but its message shows only once the field was touched or Save was tried, so an empty
+  form does not greet the officer with red text.
 - `save()`: calls a service and returns what it made (kept in `result_value`). A `ValidationError` with a
   field shows under that field; a stale record or any other failure shows a calm message and keeps what
   was typed.
@@ -120,6 +123,8 @@ class FormDialog(QDialog):
         self._snapshot: dict[str, Any] | None = None
         self._server_errors: dict[str, str] = {}
         self._ready = False
+        self.touched: set[str] = set()
+        self.field_changed.connect(self.touched.add)
         outer = QVBoxLayout(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -145,6 +150,10 @@ class FormDialog(QDialog):
 
     def save(self) -> Any:
         raise NotImplementedError
+
+    def required(self, errors: dict[str, str], name: str, message: str) -> None:
+        """Record that `name` is missing; the message shows once the field was touched (or Save tried)."""
+        errors[name] = message if name in self.touched else ""
 
     def on_field_changed(self, name: str) -> None:
         """Called after any field changes (before validation); e.g. a kind pre-fills an instruction."""
@@ -302,6 +311,8 @@ class FormDialog(QDialog):
         return self.fields[name].error.text() if name in self.fields else ""
 
     def try_save(self) -> bool:
+        self.touched.update(self.fields)
+        self.refresh_validation()
         if not self.save_button.isEnabled() or self.refresh_validation():
             return False
         try:

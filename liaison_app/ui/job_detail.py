@@ -125,7 +125,7 @@ class JobDetailDialog(FormDialog):
         row = QHBoxLayout()
         self.complete_button = QPushButton(self.tr("Complete &check…"), self)
         self.complete_button.setVisible(is_mandatory(self.job))
-        self.complete_button.setEnabled(self.job.status not in checks.CLOSED_STATUSES)
+        self.complete_button.setEnabled(not checks.is_closed(self.job.status))
         self.complete_button.clicked.connect(self.complete_check)
         self.brief_button = QPushButton(self.tr("&Brief…"), self)
         self.brief_button.setToolTip(self.tr("Preview and print this job's briefing for the operative"))

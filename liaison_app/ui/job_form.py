@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 from liaison_app.domain.validation import ValidationError, clean_phone
 from liaison_app.services import tenants, works
 from liaison_app.services.catalogues import job_types
-from liaison_app.ui.quiet_forms import QuietFormDialog
+from liaison_app.ui.forms import FormDialog
 
 HOME, BLOCK = "home", "block"
 SEP = " · "
@@ -46,7 +46,7 @@ def phone_error(field: str, value: str) -> dict[str, str]:
     return {}
 
 
-class NewJobDialog(QuietFormDialog):
+class NewJobDialog(FormDialog):
     """Record a job. `tenant_id` pre-fills the tenant (from a tenant record)."""
 
     def __init__(self, store, tenant_id: str | None = None, parent=None) -> None:

@@ -17,6 +17,7 @@ from liaison_app.domain.enums import JobStatus
 from liaison_app.services import works
 from liaison_app.services.catalogues import job_types
 from liaison_app.ui import briefing_preview
+from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import SectionHeader, muted
 
@@ -237,8 +238,6 @@ class JobsPage(QWidget):
         briefing_preview.open_pack(self, self.store, contractor_id=self.contractor.currentData() or None, day=day)
 
     def new_job(self) -> None:
-        from liaison_app.ui.job_form import NewJobDialog
-
         dialog = NewJobDialog(self.store, parent=self)
         if dialog.exec() and dialog.result_value is not None:
             self.refresh()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedW
 from liaison_app import APP_NAME
 from liaison_app.ui import file_actions
 from liaison_app.ui.about import show_about
+from liaison_app.services import tenants
 from liaison_app.services.officers import signed_in_name
 from liaison_app.ui.job_detail import JobDetailDialog
 from liaison_app.ui.navigation import NavigationList
@@ -188,9 +189,7 @@ class MainWindow(QMainWindow):
         self.show_page(key if key in self.specs else next(iter(self.specs)))
         ref = os.environ.get("LIAISON_OPEN_TENANT")
         if ref and "tenants" in self.specs:
-            from liaison_app.services.tenants import find_tenant
-
-            tenant = find_tenant(self.store, ref)
+            tenant = tenants.find_tenant(self.store, ref)
             if tenant is not None:
                 self.open_tenant(tenant.id)
 

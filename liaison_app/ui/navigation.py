@@ -1,14 +1,11 @@
 """The list of pages on the left of the main window (the pages themselves are listed in ui/pages.py)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from liaison_app.ui.pages import PageSpec
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("navigation", text)
+from liaison_app.ui.i18n import tr
 
 
 class NavigationList(QListWidget):
@@ -18,12 +15,12 @@ class NavigationList(QListWidget):
 
     def __init__(self, specs: tuple[PageSpec, ...] | list[PageSpec], parent=None):
         super().__init__(parent)
-        self.setAccessibleName(_tr("Pages"))
+        self.setAccessibleName(tr("navigation", "Pages"))
         self.setObjectName("navigation")
         for i, spec in enumerate(specs):
             item = QListWidgetItem(spec.label, self)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(_tr("%s (Ctrl+%d)") % (spec.label, i + 1))
+            item.setToolTip(tr("navigation", "%s (Ctrl+%d)") % (spec.label, i + 1))
         width = max((self.fontMetrics().horizontalAdvance(s.label) for s in specs), default=80)
         self.setMaximumWidth(width + 6 * self.fontMetrics().averageCharWidth() + 24)
         self.currentItemChanged.connect(self._changed)

@@ -14,6 +14,7 @@ from liaison_app.domain.validation import ValidationError, add_months, check_dat
 from liaison_app.services import needs
 from liaison_app.services.catalogues import Catalogue, adjustment_kinds, warning_kinds
 from liaison_app.ui.forms import FormDialog
+from liaison_app.ui.i18n import tr
 
 
 class NeedForm(FormDialog):
@@ -101,10 +102,8 @@ class AdjustmentForm(NeedForm):
 
     @staticmethod
     def tr_title(adjustment) -> str:
-        from PySide6.QtCore import QCoreApplication
-
         text = "Change wish or adjustment" if adjustment else "Add a wish or adjustment"
-        return QCoreApplication.translate("AdjustmentForm", text)
+        return tr("AdjustmentForm", text)
 
     def save(self):
         v = self.values()
@@ -126,10 +125,7 @@ class WarningForm(NeedForm):
         self.store = store
         self.tenant_id = tenant_id
         self.home_id = home_id
-        from PySide6.QtCore import QCoreApplication
-
-        title = QCoreApplication.translate("WarningForm", "Change safety warning" if warning else
-                                           "Add a safety warning")
+        title = tr("WarningForm", "Change safety warning" if warning else "Add a safety warning")
         super().__init__(title, warning, parent)
         w = warning
         self.add_combo("severity", self.tr("Se&verity:"), [(s.value, s.label) for s in Severity],

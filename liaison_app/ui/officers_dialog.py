@@ -2,14 +2,14 @@
 Any officer can change their own password from `ChangePasswordForm`."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout
 
 from liaison_app.domain.enums import Role
 from liaison_app.services import officers
-from liaison_app.services.officers import MIN_PASSWORD, NotAllowed
+from liaison_app.services.officers import NotAllowed, password_minimum
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RowTableModel
+from liaison_app.ui.i18n import tr
 
 ROLE_LABELS = {Role.OFFICER.value: "Officer", Role.SAFEGUARDING_LEAD.value: "Safeguarding lead",
                Role.ADMIN.value: "Administrator"}
@@ -17,8 +17,8 @@ ROLE_LABELS = {Role.OFFICER.value: "Officer", Role.SAFEGUARDING_LEAD.value: "Saf
 
 def _password_errors(form: FormDialog, first: str, second: str) -> dict[str, str]:
     errors = {}
-    if len(form.value(first)) < MIN_PASSWORD:
-        errors[first] = form.tr("At least %d characters.") % MIN_PASSWORD
+    if len(form.value(first)) < password_minimum():
+        errors[first] = form.tr("At least %d characters.") % password_minimum()
     elif form.value(first) != form.value(second):
         errors[second] = form.tr("The two passwords are not the same.")
     return errors
@@ -89,12 +89,12 @@ class ChangePasswordForm(FormDialog):
 
 def officer_model(parent=None) -> RowTableModel:
     """Officer accounts: user name, name, role and whether the account is on."""
-    tr = lambda text: QCoreApplication.translate("OfficerModel", text)  # noqa: E731
     return RowTableModel((
-        Column(tr("User name"), lambda o: o.username),
-        Column(tr("Name"), lambda o: o.display_name),
-        Column(tr("Role"), lambda o: tr(ROLE_LABELS.get(o.role, o.role))),
-        Column(tr("Account"), lambda o: tr("On") if o.active else tr("Switched off")),
+        Column(tr("OfficerModel", "User name"), lambda o: o.username),
+        Column(tr("OfficerModel", "Name"), lambda o: o.display_name),
+        Column(tr("OfficerModel", "Role"), lambda o: tr("OfficerModel", ROLE_LABELS.get(o.role, o.role))),
+        Column(tr("OfficerModel", "Account"),
+               lambda o: tr("OfficerModel", "On") if o.active else tr("OfficerModel", "Switched off")),
     ), parent=parent)
 
 

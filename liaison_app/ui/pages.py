@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 
 from liaison_app.ui.audit_viewer import AuditViewer
 from liaison_app.ui.contractors_page import ContractorsPage
@@ -18,10 +17,7 @@ from liaison_app.ui.reports_page import ReportsPage
 from liaison_app.ui.settings_page import SettingsPage
 from liaison_app.ui.tenants_page import TenantsPage
 from liaison_app.ui.today_page import TodayPage
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("navigation", text)
+from liaison_app.ui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -46,19 +42,20 @@ class DialogSpec:
 def page_specs() -> tuple[PageSpec, ...]:
     """Every page, in navigation order."""
     return (
-        PageSpec("today", _tr("Today"), TodayPage),
-        PageSpec("tenants", _tr("Tenants"), TenantsPage),
-        PageSpec("jobs", _tr("Jobs"), JobsPage),
-        PageSpec("contractors", _tr("Contractors"), ContractorsPage),
-        PageSpec("settings", _tr("Settings"), SettingsPage),
-        PageSpec("reports", _tr("Reports"), ReportsPage),
+        PageSpec("today", tr("navigation", "Today"), TodayPage),
+        PageSpec("tenants", tr("navigation", "Tenants"), TenantsPage),
+        PageSpec("jobs", tr("navigation", "Jobs"), JobsPage),
+        PageSpec("contractors", tr("navigation", "Contractors"), ContractorsPage),
+        PageSpec("settings", tr("navigation", "Settings"), SettingsPage),
+        PageSpec("reports", tr("navigation", "Reports"), ReportsPage),
     )
 
 
 def officer_dialogs() -> tuple[DialogSpec, ...]:
     """The Officer menu's dialogs, after "Lock now"."""
     return (
-        DialogSpec(_tr("&Change my password…"), ChangePasswordForm, admin_only=False, needs_account=True),
-        DialogSpec(_tr("&Officers…"), OfficersDialog, admin_only=True),
-        DialogSpec(_tr("&Audit trail…"), AuditViewer, admin_only=True),
+        DialogSpec(tr("navigation", "&Change my password…"), ChangePasswordForm, admin_only=False,
+                   needs_account=True),
+        DialogSpec(tr("navigation", "&Officers…"), OfficersDialog, admin_only=True),
+        DialogSpec(tr("navigation", "&Audit trail…"), AuditViewer, admin_only=True),
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 
 from liaison_app.ui.adjustments_tab import AdjustmentsTab
 from liaison_app.ui.conduct_tab import ConductTab
@@ -15,10 +14,7 @@ from liaison_app.ui.support_tab import SupportPlansTab
 from liaison_app.ui.tenant_jobs_tab import TenantJobsTab
 from liaison_app.ui.visits_tab import VisitsTab
 from liaison_app.ui.warnings_tab import WarningsTab
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("tenant_record", text)
+from liaison_app.ui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -33,11 +29,11 @@ class TabSpec:
 
 def tab_specs() -> tuple[TabSpec, ...]:
     return (
-        TabSpec(_tr("&Wishes && adjustments"), AdjustmentsTab),
-        TabSpec(_tr("Safety &warnings"), WarningsTab),
-        TabSpec(_tr("Support &plans"), SupportPlansTab),
-        TabSpec(_tr("&Visits && follow-ups"), VisitsTab),
-        TabSpec(_tr("&Jobs"), TenantJobsTab),
-        TabSpec(_tr("&Conduct feedback"), ConductTab),
-        TabSpec(_tr("Safe&guarding"), SafeguardingTab),
+        TabSpec(tr("tenant_record", "&Wishes && adjustments"), AdjustmentsTab),
+        TabSpec(tr("tenant_record", "Safety &warnings"), WarningsTab),
+        TabSpec(tr("tenant_record", "Support &plans"), SupportPlansTab),
+        TabSpec(tr("tenant_record", "&Visits && follow-ups"), VisitsTab),
+        TabSpec(tr("tenant_record", "&Jobs"), TenantJobsTab),
+        TabSpec(tr("tenant_record", "&Conduct feedback"), ConductTab),
+        TabSpec(tr("tenant_record", "Safe&guarding"), SafeguardingTab),
     )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.domain.validation import ValidationError
+from liaison_app.printing import write_document
 from liaison_app.services import reports
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 
@@ -54,7 +55,7 @@ class ReportsPage(QWidget):
     def _build_parameters(self) -> QFormLayout:
         form = QFormLayout()
         self.kind_combo = QComboBox(self)
-        for name, title in reports.REPORTS.items():
+        for name, title in reports.report_names().items():
             self.kind_combo.addItem(self.tr(title), name)
         self.kind_combo.setAccessibleName(self.tr("Report"))
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
@@ -137,7 +138,7 @@ class ReportsPage(QWidget):
         if not path.lower().endswith(suffix):
             path += suffix
         try:
-            return reports.export_report(self.store, self.report, path)
+            return reports.export_report(self.store, self.report, path, write_document)
         except (OSError, ValidationError) as exc:
             QMessageBox.warning(self, self.tr("Report not saved"),
                                 self.tr("The report could not be written: %s") % (getattr(exc, "strerror", None)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from liaison_app.domain.enums import ConcernStatus, SafeguardingCategory
 from liaison_app.services import safeguarding
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RowTableModel
+from liaison_app.ui.i18n import tr
 
 
 
@@ -23,13 +24,13 @@ def _label(code: str) -> str:
 
 def concern_model(parent=None) -> RowTableModel:
     """Concerns as rows: raised on, category, status, referred to, what was seen (first line)."""
-    tr = lambda text: QCoreApplication.translate("ConcernModel", text)  # noqa: E731
     return RowTableModel((
-        Column(tr("Raised"), lambda c: c.raised_on),
-        Column(tr("Category"), lambda c: _label(c.category)),
-        Column(tr("Status"), lambda c: _label(c.status)),
-        Column(tr("Referred to"), lambda c: c.referred_to),
-        Column(tr("What was seen"), lambda c: (c.what_was_seen or "").splitlines()[0] if c.what_was_seen else ""),
+        Column(tr("ConcernModel", "Raised"), lambda c: c.raised_on),
+        Column(tr("ConcernModel", "Category"), lambda c: _label(c.category)),
+        Column(tr("ConcernModel", "Status"), lambda c: _label(c.status)),
+        Column(tr("ConcernModel", "Referred to"), lambda c: c.referred_to),
+        Column(tr("ConcernModel", "What was seen"),
+               lambda c: (c.what_was_seen or "").splitlines()[0] if c.what_was_seen else ""),
     ), parent=parent)
 
 

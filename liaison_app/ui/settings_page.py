@@ -1,8 +1,8 @@
 """Settings: what the landlord prints on every briefing, and how the app keeps data safe.
 
-Landlord name and logo, the emergency-code procedure, code-of-conduct reminders (one a line), the
-safeguarding reporting line, auto-lock minutes and retention years. Save is enabled only when
-something changed and everything is valid; values go through services.settings.
+Drawn from the settings registry (services.settings.SETTINGS): one row per setting, its label, help,
+bounds and who may change it from its spec, so a new setting appears by adding one spec. Save is enabled
+only when something changed and everything is valid; values go through services.settings.
 
 Only an administrator changes settings (they reach every briefing or guard the data); anyone else sees
 them read-only, switched off, with a note saying why.
@@ -25,8 +25,6 @@ from liaison_app.services.catalogues import conduct_points
 from liaison_app.ui.widgets import SectionHeader, muted
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
-AUTO_LOCK_RANGE = settings.NUMBER_RANGES["auto_lock_minutes"]  # 1–60 minutes
-RETENTION_RANGE = settings.NUMBER_RANGES["retention_years"]
 
 
 def logo_error(path: str) -> str:
@@ -122,22 +120,25 @@ class SettingsPage(QWidget):
         column.addLayout(form)
         column.addStretch(1)  # spare height goes below the form, not between its rows
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, "landlord_name", self.tr("&Landlord name:"), QLineEdit(self),
-                  self.tr("Printed at the top of every briefing."))
-        self._row(form, "landlord_logo", self.tr("Lo&go:"), self._build_logo(), extra=self._logo_buttons())
-        self._row(form, "emergency_procedure", self.tr("&Emergency-code procedure:"), self._text(4),
-                  self.tr("What an operative does when unsafe: the code word, who to call or text."))
-        reminders = self._text(6)
-        reminders.setPlaceholderText("\n".join(k.instruction for k in conduct_points().kinds))
-        self._row(form, "conduct_reminders", self.tr("Code-of-&conduct reminders:"), reminders,
-                  self.tr("One reminder a line, printed on every briefing. Leave empty to use the code's wording."))
-        self._row(form, "safeguarding_line", self.tr("&Safeguarding line:"), QLineEdit(self),
-                  self.tr("How an operative reports signs of abuse or neglect (for example a phone number)."))
-        self._row(form, "auto_lock_minutes", self.tr("&Auto-lock after:"),
-                  self._spin(*AUTO_LOCK_RANGE, self.tr(" minutes idle")))
-        self._row(form, "retention_years", self.tr("&Keep records for:"),
-                  self._spin(*RETENTION_RANGE, self.tr(" years after a tenancy ends")))
+        for spec in settings.SETTINGS:
+            field = self._field(spec)
+            extra = self._logo_buttons() if spec.type == "logo" else None
+            self._row(form, spec.key, self.tr(spec.label), field, self.tr(spec.help) if spec.help else "",
+                      extra=extra)
         return body
+
+    def _field(self, spec: settings.SettingSpec) -> QWidget:
+        """The input for one setting, by its type in the registry."""
+        if spec.type == "logo":
+            return self._build_logo()
+        if spec.type == "number":
+            return self._spin(*spec.bounds, self.tr(spec.unit))
+        if spec.type == "text":
+            edit = self._text(spec.lines)
+            if spec.key == "conduct_reminders":  # empty means the code's own wording: show it
+                edit.setPlaceholderText("\n".join(k.instruction for k in conduct_points().kinds))
+            return edit
+        return QLineEdit(self)
 
     def _build_logo(self) -> QLineEdit:
         self.logo_path = QLineEdit(self)
@@ -257,15 +258,14 @@ class SettingsPage(QWidget):
 
     def problems(self) -> dict[str, str]:
         found = {}
-        if not self.value("landlord_name"):
-            found["landlord_name"] = self.tr("Give the landlord's name: it heads every briefing.")
-        if logo_error(self.value("landlord_logo")):
-            found["landlord_logo"] = logo_error(self.value("landlord_logo"))
-        if not self.value("emergency_procedure"):
-            found["emergency_procedure"] = self.tr("Describe the emergency procedure: it keeps operatives safe.")
-        for key, limit in settings.MAX_LENGTHS.items():
-            if key in self.inputs and len(self.value(key)) > limit:
-                found.setdefault(key, self.tr("Keep this to %d characters or fewer.") % limit)
+        for spec in settings.SETTINGS:
+            value = self.value(spec.key)
+            if spec.required and not value:
+                found[spec.key] = self.tr(spec.required)
+            elif spec.type == "logo" and logo_error(value):
+                found[spec.key] = logo_error(value)
+            elif spec.type != "number" and len(value) > spec.bounds[1]:
+                found[spec.key] = self.tr("Keep this to %d characters or fewer.") % spec.bounds[1]
         return found
 
     def validate(self, extra: dict[str, str] | None = None) -> dict[str, str]:

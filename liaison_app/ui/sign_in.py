@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import officers
-from liaison_app.services.officers import MIN_PASSWORD, SignInError
+from liaison_app.services.officers import SignInError, password_minimum
 
 
 def _line(parent: QWidget, name: str, *, password: bool = False) -> QLineEdit:
@@ -63,7 +63,7 @@ class SetupDialog(_Dialog):
         self.display_name = _line(self, self.tr("Your name"))
         self.password = _line(self, self.tr("Password"), password=True)
         self.again = _line(self, self.tr("Password again"), password=True)
-        self.password.setPlaceholderText(self.tr("at least %d characters") % MIN_PASSWORD)
+        self.password.setPlaceholderText(self.tr("at least %d characters") % password_minimum())
         for label, edit in ((self.tr("User name:"), self.username), (self.tr("Your name:"), self.display_name),
                             (self.tr("Password:"), self.password), (self.tr("Password again:"), self.again)):
             self.form.addRow(label, edit)
@@ -73,8 +73,8 @@ class SetupDialog(_Dialog):
     def problems(self) -> str:
         if not self.username.text().strip():
             return self.tr("Choose a user name.")
-        if len(self.password.text()) < MIN_PASSWORD:
-            return self.tr("The password needs at least %d characters.") % MIN_PASSWORD
+        if len(self.password.text()) < password_minimum():
+            return self.tr("The password needs at least %d characters.") % password_minimum()
         if self.password.text() != self.again.text():
             return self.tr("The two passwords are not the same.")
         return ""
@@ -122,8 +122,8 @@ class SignInDialog(_Dialog):
         except SignInError as exc:
             self.password.clear()
             self.password.setFocus()
-            self.message.setText(str(exc) if not exc.retry_after else officers.FAILED_MESSAGE)
-            self._base_message = officers.FAILED_MESSAGE
+            self.message.setText(str(exc) if not exc.retry_after else officers.sign_in_failed_message())
+            self._base_message = officers.sign_in_failed_message()
             if exc.retry_after:
                 self._start_wait(exc.retry_after)
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -41,8 +42,6 @@ class SmokeDriver(QObject):
     def _unexpected(self, exc_type, exc, tb) -> None:
         self.failures.append(exc_type.__name__)
         say(f"FAILED: unexpected {exc_type.__name__}")
-        import traceback
-
         traceback.print_exception(exc_type, exc, tb)
         self.app.exit(1)
 

@@ -15,9 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from liaison_app import APP_NAME
-import liaison_app.store as stores
-from liaison_app.services import erasure
-from liaison_app.store import StoreDamaged, StoreError, backup_guard, safety
+from liaison_app.services import erasure, stores
+from liaison_app.services.stores import StoreDamaged, StoreError
 from liaison_app.ui.workers import Background, wait_for_background
 
 log = logging.getLogger("liaison")
@@ -30,11 +29,7 @@ def _tr(text: str) -> str:
 def backup_date(backup: Path) -> str:
     """When the backup was taken (the time written inside it, else the file's), as an officer reads it:
     '21 November 2026 at 08:15'."""
-    return backup_guard.describe(Path(backup))
-
-
-def is_damaged(exc: StoreError) -> bool:
-    return "damaged" in str(exc)
+    return stores.backup_date(backup)
 
 
 def ask_restore(parent: QWidget | None, backup: Path) -> bool:
@@ -60,7 +55,7 @@ def open_or_restore(path: str | Path, parent: QWidget | None = None):
     try:
         return stores.open_store(path)
     except StoreError as exc:
-        backup = safety.newest_good_backup(Path(path).expanduser().resolve()) if is_damaged(exc) else None
+        backup = exc.backup if isinstance(exc, StoreDamaged) else None
         if backup is None:
             _refuse(parent, exc)
             return None
@@ -103,7 +98,7 @@ def start_daily_backup(store, window: QMainWindow) -> Background:
             _tr("Today's backup could not be taken (%s). Your records are safe; it will be tried again next "
                 "time Liaison starts.") % exc, 30000)
 
-    job = Background(safety.backup_if_due, store)
+    job = Background(stores.backup_if_due, store)
     job.succeeded.connect(done)
     job.failed.connect(failed)
     return job.start()

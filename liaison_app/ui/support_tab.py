@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QVBoxLayout, 
 
 from liaison_app.domain.enums import PlanStatus
 from liaison_app.services import support
-from liaison_app.ui.quiet_forms import QuietFormDialog
+from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.support_plan_form import SupportPlanDialog
 from liaison_app.ui.widgets import button_row, muted
@@ -40,7 +40,7 @@ def plan_columns() -> list[Column]:
     ]
 
 
-class ClosePlanDialog(QuietFormDialog):
+class ClosePlanDialog(FormDialog):
     """Close a support plan with its outcome; confirms before closing."""
 
     def __init__(self, store, plan_id: str, parent=None) -> None:

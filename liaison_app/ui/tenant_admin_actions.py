@@ -11,22 +11,19 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from liaison_app.printing import write_subject_access_pdf
 from liaison_app.services import erasure, subject_access, tenants
 from liaison_app.services.officers import NotAllowed
+from liaison_app.ui.i18n import tr
 from liaison_app.ui.record_tab import tab_action
 from liaison_app.ui.workers import run_with_progress
 
 log = logging.getLogger("liaison")
 PDF_FILTER = "PDF (*.pdf)"
 JSON_FILTER = "JSON (*.json)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("tenant_admin_actions", text)
 
 
 def is_admin(store) -> bool:
@@ -37,14 +34,15 @@ def admin_actions(record) -> list[QAction]:
     """Add the admin-only actions to `record` (a TenantRecord); none for other roles."""
     if not is_admin(record.store):
         return []
-    export = tab_action(record, _tr("Export everything held…"), lambda: export_everything(record), "Ctrl+Shift+X")
-    erase = tab_action(record, _tr("Erase this tenant…"), lambda: erase_this_tenant(record))
+    export = tab_action(record, tr("tenant_admin_actions", "Export everything held…"),
+                        lambda: export_everything(record), "Ctrl+Shift+X")
+    erase = tab_action(record, tr("tenant_admin_actions", "Erase this tenant…"), lambda: erase_this_tenant(record))
     return [export, erase]
 
 
 def _choose_export_file(parent: QWidget, tenancy_ref: str) -> Path | None:
     suggested = f"{tenancy_ref or 'tenant'}-everything-held.pdf"
-    path, chosen = QFileDialog.getSaveFileName(parent, _tr("Export everything held"), suggested,
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("tenant_admin_actions", "Export everything held"), suggested,
                                                ";;".join((PDF_FILTER, JSON_FILTER)))
     if not path:
         return None
@@ -61,28 +59,29 @@ def export_everything(record) -> Path | None:
     if target is None:
         return None
     try:
-        written = run_with_progress(record, _tr("Exporting everything held…"),
+        written = run_with_progress(record, tr("tenant_admin_actions", "Exporting everything held…"),
                                     lambda _progress: subject_access.export_tenant(record.store, record.tenant_id,
-                                                                                   target),
+                                                                                   target, write_subject_access_pdf),
                                     cancellable=False)
     except (NotAllowed, ValueError, OSError) as exc:
         log.warning("Subject access export failed: %s", type(exc).__name__)
-        QMessageBox.warning(record, _tr("Not exported"), str(exc))
+        QMessageBox.warning(record, tr("tenant_admin_actions", "Not exported"), str(exc))
         return None
-    QMessageBox.information(record, _tr("Exported"), _tr("Everything held on %s was saved to %s.")
+    QMessageBox.information(record, tr("tenant_admin_actions", "Exported"),
+                            tr("tenant_admin_actions", "Everything held on %s was saved to %s.")
                             % (tenant.tenancy_ref, written))
     return written
 
 
 def backups_note(days: int) -> str:
     """How long backups can still hold an erased tenant (the erase question and the retention list)."""
-    return _tr("Backups taken before the erasure still hold the record for up to %d days, until they rotate "
+    return tr("tenant_admin_actions", "Backups taken before the erasure still hold the record for up to %d days, until they rotate "
                "out (the newest backup that passed its check is kept until a newer one does); restoring any "
                "backup erases it again.") % days
 
 
 def _erase_question(tenant, days: int) -> str:
-    return (_tr("Erase %s (%s) and everything held about them: wishes and adjustments, warnings, visits, "
+    return (tr("tenant_admin_actions", "Erase %s (%s) and everything held about them: wishes and adjustments, warnings, visits, "
                 "follow-ups, support plans, conduct feedback and safeguarding concerns?\n\n"
                 "This cannot be undone. Works orders on the home are kept without their name.")
             % (tenant.display_name, tenant.tenancy_ref)) + "\n\n" + backups_note(days)
@@ -91,7 +90,7 @@ def _erase_question(tenant, days: int) -> str:
 def erase_this_tenant(record) -> bool:
     """Confirm, erase, then close the record (the tenant list is refreshed by whoever listens to `erased`)."""
     tenant, _home, _block = tenants.get_tenant(record.store, record.tenant_id)
-    answer = QMessageBox.question(record, _tr("Erase this tenant"),
+    answer = QMessageBox.question(record, tr("tenant_admin_actions", "Erase this tenant"),
                                   _erase_question(tenant, erasure.backup_keep_days(record.store)),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                   QMessageBox.StandardButton.Cancel)
@@ -100,10 +99,10 @@ def erase_this_tenant(record) -> bool:
     try:
         erasure.erase_tenant(record.store, record.tenant_id)
     except (NotAllowed, LookupError) as exc:
-        QMessageBox.warning(record, _tr("Not erased"), str(exc))
+        QMessageBox.warning(record, tr("tenant_admin_actions", "Not erased"), str(exc))
         return False
     except RuntimeError as exc:  # erased, but the file could not be compacted yet
         log.warning("Erasure compaction deferred: %s", type(exc).__name__)
-        QMessageBox.information(record, _tr("Erased"), str(exc))
+        QMessageBox.information(record, tr("tenant_admin_actions", "Erased"), str(exc))
     record.erased.emit(record.tenant_id)
     return True

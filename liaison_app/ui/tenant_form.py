@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 
 from liaison_app.domain.enums import PreferredContact
-from liaison_app.domain.validation import ValidationError
 from liaison_app.services import tenant_fields, tenants
 from liaison_app.ui.forms import FormDialog
+from liaison_app.ui.i18n import tr
 
 LINE_FIELDS = [
     ("title", "Title:"), ("first_name", "&First name:"), ("last_name", "&Last name:"),
@@ -22,37 +21,32 @@ ADDRESS_FIELDS = [("address_line1", "&Address:"), ("address_line2", "Address lin
                   ("postcode", "Post&code:")]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("tenant_form", text)
-
-
 class TenantForm(FormDialog):
     def __init__(self, store, tenant_id: str, parent=None):
-        super().__init__(_tr("Edit tenant details"), parent)
+        super().__init__(tr("tenant_form", "Edit tenant details"), parent)
         self.store = store
         self.tenant, self.home, _block = tenants.get_tenant(store, tenant_id)
         t, h = self.tenant, self.home
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         for name, label in LINE_FIELDS:
-            self.add_line(name, _tr(label), getattr(t, name))
+            self.add_line(name, tr("tenant_form", label), getattr(t, name))
         contacts = [(p.value, p.label) for p in PreferredContact]
-        self.add_combo("preferred_contact", _tr("Preferred &contact:"), contacts, t.preferred_contact,
-                       blank=_tr("Not said"))
-        self.add_line("language", _tr("Lan&guage:"), t.language, _tr("For example Polish, BSL"))
-        self.add_checkbox("interpreter_needed", _tr("Interpreter:"), t.interpreter_needed,
-                          _tr("An &interpreter is needed"))
+        self.add_combo("preferred_contact", tr("tenant_form", "Preferred &contact:"), contacts, t.preferred_contact,
+                       blank=tr("tenant_form", "Not said"))
+        self.add_line("language", tr("tenant_form", "Lan&guage:"), t.language, tr("tenant_form", "For example Polish, BSL"))
+        self.add_checkbox("interpreter_needed", tr("tenant_form", "Interpreter:"), t.interpreter_needed,
+                          tr("tenant_form", "An &interpreter is needed"))
         if h is not None:
             for name, label in ADDRESS_FIELDS:
-                self.add_line(name, _tr(label), getattr(h, name))
+                self.add_line(name, tr("tenant_form", label), getattr(h, name))
         self.ready()
 
     def validate(self) -> dict[str, str]:
         errors: dict[str, str] = {}
         for name, value in self.values().items():
-            try:
-                tenant_fields.CLEANERS[name](value)
-            except ValidationError as exc:
-                errors[name] = str(exc)
+            problem = tenant_fields.field_problem(name, value)
+            if problem:
+                errors[name] = problem
         return errors
 
     def changed_values(self) -> dict[str, Any]:

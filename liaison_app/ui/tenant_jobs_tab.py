@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.services import works
 from liaison_app.ui import briefing_preview
+from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.jobs_page import job_columns
 from liaison_app.ui.row_models import RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted
@@ -66,8 +67,6 @@ class TenantJobsTab(QWidget):
             briefing_preview.open_briefing(self, self.store, job_id)
 
     def new_job(self) -> bool:
-        from liaison_app.ui.job_form import NewJobDialog
-
         dialog = NewJobDialog(self.store, tenant_id=self.tenant_id, parent=self)
         if not dialog.exec():
             return False

@@ -76,10 +76,6 @@ class TenantTableModel(QAbstractTableModel):
         self.endResetModel()
         return True
 
-    def count_all(self) -> int:
-        """How many tenants match the current search: the number of rows."""
-        return self._count
-
     def cached_pages(self) -> int:
         return len(self._pages)
 

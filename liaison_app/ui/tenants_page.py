@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from liaison_app.ui.row_models import RecordTableView
+from liaison_app.ui.tenant_record import TenantRecord
 from liaison_app.ui.tenant_table import ADDRESS, NAME, POSTCODE, REFERENCE, TenantTableModel
 from liaison_app.ui.widgets import SectionHeader, muted
 
@@ -123,8 +124,6 @@ class TenantsPage(QWidget):
 
     # ----- the record
     def show_tenant(self, tenant_id: str) -> None:
-        from liaison_app.ui.tenant_record import TenantRecord
-
         if not tenant_id:  # a row whose tenant left the store as it was shown
             return
         if self.record is not None:

@@ -5,22 +5,20 @@ The page only lays out what `services.today.today_view` decided. Arrow keys move
 """
 from __future__ import annotations
 
-import weakref
 from datetime import date, datetime
 from typing import Any
 
-import shiboken6
-
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QPushButton, QScrollArea,
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QListView, QPushButton, QScrollArea,
     QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
 )
 
 from liaison_app.services import today as today_service
 from liaison_app.ui.widgets import SectionHeader, muted
-from liaison_app.ui.workers import Background
+from liaison_app.ui.i18n import tr
+from liaison_app.ui.workers import load
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_VISIBLE_LINES = 8
@@ -37,13 +35,6 @@ SECTIONS = (
     ("no_access", "No-access cases", "No open no-access cases."),
 )
 JOB_SECTIONS = ("appointments", "checks_due", "no_access")
-
-
-def _deliver(page_ref: "weakref.ref[TodayPage]", method: str, *args: Any) -> None:
-    """Hand a background result to the page, unless the page has gone meanwhile."""
-    page = page_ref()
-    if page is not None and shiboken6.isValid(page):
-        getattr(page, method)(*args)
 
 
 def item_target(item: Any) -> tuple[str, str] | None:
@@ -65,7 +56,7 @@ def when_text(when: date | datetime | None, on: date) -> str:
     if isinstance(when, datetime):
         return when.strftime("%H:%M") if when.date() == on else when.strftime("%d %b %H:%M")
     if when == on:
-        return QCoreApplication.translate("TodayPage", "Today")
+        return tr("TodayPage", "Today")
     return when.strftime("%d %b %Y") if when.year != on.year else when.strftime("%d %b")
 
 
@@ -254,7 +245,6 @@ class TodayPage(QWidget):
     def __init__(self, store, parent=None) -> None:
         super().__init__(parent)
         self.store = store
-        self._generation = 0
         self._focus_when_loaded = False
         self.on: date | None = None  # None: the real today; tests may fix a day
         self.sections: dict[str, TodaySection] = {}
@@ -316,19 +306,12 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         """Gather the day off the UI thread (a large store takes seconds); `loaded` follows."""
         on = self.on or date.today()
-        self._generation += 1
-        generation = self._generation
-        self.summary.setText(self.tr("Gathering your day…"))
         self.refresh_button.setEnabled(False)
-        page = weakref.ref(self)
-        job = Background(today_service.today_view, self.store, on)
-        job.succeeded.connect(lambda view: _deliver(page, "_show", generation, view, on))
-        job.failed.connect(lambda exc: _deliver(page, "_fail", generation, exc, on))
-        job.start()
+        load(self, today_service.today_view, self.store, on, status=self.summary,
+             message=self.tr("Gathering your day…"), on_done=lambda view: self._show(view, on),
+             on_error=self._fail)
 
-    def _show(self, generation: int, view: Any, on: date) -> None:
-        if generation != self._generation:
-            return  # a newer refresh is on its way
+    def _show(self, view: Any, on: date) -> None:
         total = 0
         for key, section in self.sections.items():
             items = list(getattr(view, key))
@@ -347,7 +330,7 @@ class TodayPage(QWidget):
             self._move(-1, +1)
         self.loaded.emit()
 
-    def _fail(self, generation: int, exc: BaseException, on: date) -> None:
+    def _fail(self, exc: BaseException) -> None:
         self.refresh_button.setEnabled(True)
         self.summary.setText(self.tr("Your day could not be gathered. Press Refresh to try again."))
         raise exc  # to the application's error hook: logged and shown, never swallowed

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from liaison_app.domain.enums import Severity
-from liaison_app.services import needs
+from liaison_app.services import needs, tenants
 from liaison_app.services.catalogues import warning_kinds
 from liaison_app.ui.needs_forms import WarningForm
 from liaison_app.ui.record_tab import RecordTab
@@ -18,9 +18,7 @@ class WarningsTab(RecordTab):
 
     def __init__(self, store, tenant_id: str, parent=None, *, home_id: str | None = None):
         if home_id is None:
-            from liaison_app.services.tenants import get_tenant
-
-            home_id = get_tenant(store, tenant_id)[0].home_id
+            home_id = tenants.get_tenant(store, tenant_id)[0].home_id
         self.home_id = home_id
         super().__init__(store, tenant_id, parent)
 

@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
 
+from liaison_app.services.catalogues import warning_kinds
+
 # Badge tones: background, text. Colours pass WCAG AA contrast for the text on its background.
 TONES = {
     "neutral": ("#e8eaed", "#202124"),
@@ -20,8 +22,6 @@ _WARNING_WORDS = ("review due", "overdue", "no access")
 
 def risk_flags() -> frozenset[str]:
     """The badge texts of safety warnings (risks to operatives), from the warning catalogue."""
-    from liaison_app.services.catalogues import warning_kinds
-
     return frozenset((k.get("badge") or k.label) for k in warning_kinds().kinds)
 
 

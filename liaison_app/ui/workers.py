@@ -1,6 +1,9 @@
 """Long work off the UI thread: a small worker, a progress dialog, cancel, result and error.
 
-`run_with_progress(parent, title, fn, *args)` is the one call most code needs. `fn` is called on a
+`load(page, fn, *args, on_done=…)` is how a page reads its data: `fn(*args)` runs on a background
+thread with no dialog, the page shows "Loading…" meanwhile, and only the newest load's result arrives.
+
+`run_with_progress(parent, title, fn, *args)` is the one call most long work needs. `fn` is called on a
 worker thread as `fn(*args, progress)`, where `progress(done, total) -> bool` reports how far it got
 and returns False once the officer pressed Cancel (fn should then stop early). The call keeps the
 window responsive (a modal progress dialog runs the event loop) and:
@@ -10,12 +13,17 @@ window responsive (a modal progress dialog runs the event loop) and:
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
+import weakref
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Qt, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
+
+from liaison_app.ui.i18n import tr
 
 
 REPORT_EVERY = 0.05  # seconds between progress updates sent to the dialog
@@ -25,7 +33,7 @@ class Cancelled(Exception):
     """The officer cancelled long work before it finished."""
 
     def __init__(self) -> None:
-        super().__init__(QCoreApplication.translate("workers", "Cancelled."))
+        super().__init__(tr("workers", "Cancelled."))
 
 
 class Worker(QObject):
@@ -205,3 +213,52 @@ def wait_for_background(ms: int = 30_000) -> None:
     for job in list(_RUNNING):
         job.wait(ms)
     QCoreApplication.processEvents()
+
+
+LOADING = "Loading…"
+log = logging.getLogger(__name__)
+
+
+def _deliver(page_ref: "weakref.ref[QObject]", key: str, generation: int, callback: Callable[[Any], None],
+             value: Any) -> None:
+    """Hand a loaded value to the page, unless the page has gone or a newer load started meanwhile."""
+    page = page_ref()
+    if page is None or not shiboken6.isValid(page):
+        return
+    if getattr(page, "_load_generations", {}).get(key) != generation:
+        return  # stale: a newer load of the same thing is on its way
+    callback(value)
+
+
+def _calm_error(status: QLabel | None) -> Callable[[BaseException], None]:
+    def report(exc: BaseException) -> None:
+        log.error("Loading a page failed", exc_info=(type(exc), exc, exc.__traceback__))
+        if status is not None and shiboken6.isValid(status):
+            status.setText(tr("workers", "This could not be loaded: %s Press Refresh to try again.") % exc)
+    return report
+
+
+def load(page: QObject, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
+         on_error: Callable[[BaseException], None] | None = None, status: QLabel | None = None,
+         message: str | None = None, key: str = "page") -> Background:
+    """Read a page's data off the UI thread: `fn(*args)` on a worker, then `on_done(result)` on the UI thread.
+
+    `status` (if given) says `message` (default "Loading…") until the result arrives; clearing or replacing
+    that text is `on_done`'s job. A load started later with the same `key` makes earlier ones stale: their
+    results and errors are dropped. Errors go to `on_error`, by default logged and shown calmly in `status`.
+    """
+    generations = getattr(page, "_load_generations", None)
+    if generations is None:
+        generations = {}
+        page._load_generations = generations
+    generation = generations.get(key, 0) + 1
+    generations[key] = generation
+    if status is not None:
+        status.setText(message if message is not None else tr("workers", LOADING))
+    page_ref = weakref.ref(page)
+    failed = on_error or _calm_error(status)
+    job = Background(fn, *args)
+    job.succeeded.connect(lambda value: _deliver(page_ref, key, generation, on_done, value))
+    job.failed.connect(lambda exc: _deliver(page_ref, key, generation, failed, exc))
+    return job.start()
+

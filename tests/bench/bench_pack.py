@@ -64,8 +64,8 @@ def floor_pages_per_second(store, folder: Path) -> tuple[int, float]:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-    from liaison_app.briefing.fonts import BOLD, REGULAR, register_fonts
-    from liaison_app.briefing.text import markup
+    from liaison_app.printing.fonts import BOLD, REGULAR, register_fonts
+    from liaison_app.printing.text import markup
     from liaison_app.services.briefing import pack_for_day
 
     register_fonts()
@@ -88,7 +88,7 @@ def floor_pages_per_second(store, folder: Path) -> tuple[int, float]:
 
 
 def pack_pages_per_second(store, folder: Path) -> tuple[int, float]:
-    from liaison_app.services.briefing import write_pack_pdf
+    from liaison_app.cli.briefs import write_pack as write_pack_pdf
 
     path = folder / "pack.pdf"
     start = time.perf_counter()

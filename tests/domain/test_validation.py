@@ -17,7 +17,9 @@ from liaison_app.domain.validation import (
     parse_date,
     parse_datetime,
     parse_yes_no,
+    reformat_phone,
 )
+from liaison_app.domain.text import fold
 
 
 @pytest.mark.parametrize("raw,clean", [
@@ -39,17 +41,41 @@ def test_bad_postcodes(raw):
 @pytest.mark.parametrize("raw,clean", [
     ("07700900123", "07700 900123"), ("+44 7700 900123", "07700 900123"), ("+447700900123", "07700 900123"),
     ("0044 7700 900123", "07700 900123"), ("(01225) 123456", "01225 123456"), ("020 7946 0018", "020 7946 0018"),
-    ("02079460018", "020 7946 0018"), ("0300-123-4567", "03001 234567"), ("", ""), (None, ""),
+    ("02079460018", "020 7946 0018"), ("0300-123-4567", "0300 123 4567"), ("", ""), (None, ""),
+    # Issue #11: national format from phonenumbers (before, 0161 496 0000 printed as "01614 960000").
+    ("01614960000", "0161 496 0000"), ("01614 960000", "0161 496 0000"), ("0113 496 0000", "0113 496 0000"),
+    ("01184960000", "0118 496 0000"), ("08001234567", "0800 123 4567"), ("03001234567", "0300 123 4567"),
+    ("07700 900123", "07700 900123"), ("01632 960101", "01632 960101"),
 ])
 def test_good_phones(raw, clean):
     assert clean_phone(raw) == clean
 
 
 @pytest.mark.parametrize("raw", ["12345", "0770090", "077009001234", "+1 202 555 0100", "07700 9OO123",
-                                 "00 1 202", "0000000000", "phone me"])
+                                 "00 1 202", "0000000000", "phone me",
+                                 "01000 123456", "0199 123 4567", "07700 800123", "04000 123456", "+44"])
 def test_bad_phones(raw):
     with pytest.raises(ValidationError):
         clean_phone(raw)
+
+
+def test_unallocated_ranges_are_refused_with_the_clear_message():
+    with pytest.raises(ValidationError, match="Enter a UK phone number"):
+        clean_phone("0199 123 4567")
+
+
+def test_stored_phone_reformatted_or_kept_as_typed():
+    assert reformat_phone("01614 960000") == "0161 496 0000"
+    assert reformat_phone("ring the office") == "ring the office"
+    assert reformat_phone("0199 123 4567") == "0199 123 4567"
+
+
+@pytest.mark.parametrize("name,plain", [
+    ("Çelik", "celik"), ("Ağaoğlu", "agaoglu"), ("Róisín", "roisin"), ("Śliwińska", "sliwinska"),
+    ("Ŵyn", "wyn"), ("Łukasiewicz", "lukasiewicz"), ("Yılmaz", "yilmaz"), ("Søren", "soren"),
+])
+def test_fold(name, plain):
+    assert fold(name) == plain == fold(plain.upper())
 
 
 def test_email():

@@ -11,6 +11,7 @@ from checks_world import TODAY, adjustment, contractor, job, tenant
 from liaison_app.domain import AuditEvent, Job
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.validation import ValidationError
+from liaison_app.printing import write_document
 from liaison_app.services import access, support
 
 D = [TODAY - timedelta(days=n) for n in (21, 14, 7, 0)]
@@ -122,7 +123,7 @@ def test_evidence_pdf(store, tmp_path):
     plan = support.create_plan(store, t.id, status="active", strain="PRIVATE-STRAIN", start_date=D[0])
     support.add_measure(store, plan.id, "Officer present <b>& named</b>")
     three_failures(store, j.id)
-    out = access.write_evidence_pdf(store, j.id, tmp_path / "evidence.pdf", today=TODAY)
+    out = access.write_evidence_pdf(store, j.id, tmp_path / "evidence.pdf", write_document, today=TODAY)
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     flat = " ".join(text.split())
     for expected in ("Access evidence", "G-100", "Siân Ó Briain", "Ready for legal action", "PRIVATE-NOTE dog",

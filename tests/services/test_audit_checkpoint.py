@@ -15,7 +15,8 @@ from liaison_app.cli import main
 from liaison_app.services.audit import GENESIS, _digest, audit, verify_chain
 from liaison_app.services.erasure import restore_backup
 from liaison_app.services.tenants import create_tenant
-from liaison_app.store import open_store, safety
+from liaison_app.store import open_store
+from liaison_app.store import backup as backups
 
 
 def _fill(store, n):
@@ -105,7 +106,7 @@ def test_the_checkpoint_beside_the_store_is_owner_only_and_holds_no_personal_dat
 def test_with_the_file_beside_the_store_deleted_a_backup_still_tells(store_path, capsys):
     s = open_store(store_path)
     _fill(s, 6)
-    backup = safety.backup_if_due(s)
+    backup = backups.backup_if_due(s)
     s.close()
     store_path.with_name(store_path.name + ".audit-head").unlink()
     _tamper(store_path, "DELETE FROM audit_event WHERE seq > 4")
@@ -118,7 +119,7 @@ def test_closing_and_backing_up_after_tampering_keep_the_evidence(store_path, ca
     _tamper(store_path, "DELETE FROM audit_event WHERE seq > 2")
     s = open_store(store_path)  # the app carries on: new events, a backup, a close
     _fill(s, 4)
-    safety.backup_if_due(s)
+    backups.backup_if_due(s)
     s.close()
     code, out = _verify(store_path, capsys)
     assert code == 1
@@ -135,7 +136,7 @@ def test_an_intact_trail_matches_its_checkpoint(store_path, capsys):
 def test_restoring_a_backup_is_not_mistaken_for_tampering(store_path, capsys):
     s = open_store(store_path)
     _fill(s, 3)
-    backup = safety.backup_if_due(s)
+    backup = backups.backup_if_due(s)
     _fill(s, 4)
     s.close()
     restore_backup(backup, store_path).store.close()

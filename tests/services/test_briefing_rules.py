@@ -194,3 +194,23 @@ def test_briefing_for_job_loads_only_this_tenants_records(store):
         pack_for_day(store, "Acme Gas", date(2026, 6, 16))
     with pytest.raises(NothingToPrint):
         pack_for_day(store, "Nobody Ltd", date(2026, 6, 15))
+
+
+def test_no_field_named_in_private_fields_is_copied_into_a_briefing():
+    from liaison_app.domain import RiskWarning, SupportMeasure, SupportPlan
+    from liaison_app.domain.briefing import PRIVATE_FIELDS
+
+    records = _world(
+        adjustments=[_adj("female_operative", "Send a woman.", reason="PRIVATE-Adjustment")],
+        warnings=[RiskWarning(tenant_id="t1", kind="dog", instruction="Ask for the dog to be shut away.",
+                              details="PRIVATE-RiskWarning", severity="high")],
+        plans=[(SupportPlan(tenant_id="t1", status="active", strain="PRIVATE-SupportPlan"),
+                [SupportMeasure(plan_id="p1", text="Speak slowly.")])])
+    records.tenant.private_notes = "PRIVATE-Tenant"
+    for row in (records.tenant, *records.adjustments, *records.warnings, records.plans[0][0]):
+        for name in PRIVATE_FIELDS.get(type(row).__name__, ()):
+            if isinstance(getattr(row, name), str):
+                assert getattr(row, name).startswith("PRIVATE-"), f"{type(row).__name__}.{name} not filled"
+    text = _all_text(build_briefing(records, {}, ON))
+    assert "Send a woman." in text and "shut away" in text and "Speak slowly." in text
+    assert "PRIVATE-" not in text and "1950" not in text

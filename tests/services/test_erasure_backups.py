@@ -11,7 +11,8 @@ from liaison_app.domain import ErasureLedger, Setting
 from liaison_app.services import erasure
 from liaison_app.services.audit import verify_chain
 from liaison_app.services.tenants import search_tenants
-from liaison_app.store import open_store, safety
+from liaison_app.store import open_store
+from liaison_app.store import backup as backups
 from liaison_app.store.backup import backup_to
 from trust_world import NAME, build
 
@@ -22,7 +23,7 @@ def _holds(path, needle: str) -> bool:
 
 
 def _backups(store_path):
-    return sorted(p.name for p in safety.list_backups(store_path))
+    return sorted(p.name for p in backups.list_backups(store_path))
 
 
 def test_manual_and_before_migration_backups_rotate_like_daily_ones(store_path):
@@ -32,7 +33,7 @@ def test_manual_and_before_migration_backups_rotate_like_daily_ones(store_path):
     backup_to(s, store_path.parent / "store-before-migration-0002_search.db", check="quick")
     assert len(_backups(store_path)) == 2
     today = date.today() + timedelta(days=31)  # a month on, both hold the tenant no longer
-    made = safety.backup_if_due(s, today=today)
+    made = backups.backup_if_due(s, today=today)
     s.close()
     assert _backups(store_path) == [made.name] == [f"store-{today.isoformat()}.db"]
 
@@ -43,7 +44,7 @@ def test_backups_are_kept_as_many_days_as_the_setting_says(store_path):
         session.add(Setting(key="backup_keep_days", value="7"))
     start = date(2026, 3, 1)
     for offset in range(12):
-        safety.backup_if_due(s, today=start + timedelta(days=offset))
+        backups.backup_if_due(s, today=start + timedelta(days=offset))
     s.close()
     kept = _backups(store_path)
     assert len(kept) == 8 and kept[0] == f"store-{(start + timedelta(days=4)).isoformat()}.db"
@@ -64,7 +65,7 @@ def test_the_erasure_ledger_holds_the_id_and_date_never_a_name(store):
 def test_restoring_a_backup_erases_again_every_tenant_erased_since(store_path):
     s = open_store(store_path)
     world = build(s)
-    backup = safety.backup_if_due(s)
+    backup = backups.backup_if_due(s)
     erasure.erase_tenant(s, world.tenant_id)
     s.close()
     assert _holds(backup, NAME[1])  # the backup still holds the tenant …
@@ -85,9 +86,9 @@ def test_restoring_a_backup_erases_again_every_tenant_erased_since(store_path):
 def test_restoring_over_a_ruined_store_finds_the_ledger_in_a_later_backup(store_path):
     s = open_store(store_path)
     world = build(s)
-    before = safety.backup_if_due(s, today=date.today() - timedelta(days=1))
+    before = backups.backup_if_due(s, today=date.today() - timedelta(days=1))
     erasure.erase_tenant(s, world.tenant_id)
-    safety.backup_if_due(s)  # today's backup: its ledger names the erasure
+    backups.backup_if_due(s)  # today's backup: its ledger names the erasure
     s.close()
     data = bytearray(store_path.read_bytes())
     data[0:16] = b"this is no store"  # the store itself cannot be read at all …

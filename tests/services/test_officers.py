@@ -268,3 +268,12 @@ def test_admin_reset_clears_the_back_off(store):
     bob = [o for o in officers.list_officers(store) if o.username == "bob"][0]
     officers.admin_reset_password(store, bob.id, "reset by ada 12")
     assert officers.sign_in(store, "bob", "reset by ada 12").username == "bob"
+
+
+def test_the_dummy_hash_is_made_on_first_use_not_at_import():
+    import subprocess
+    import sys
+
+    code = ("import liaison_app.services.officers as o; assert o._dummy_hash.cache_info().currsize == 0; "
+            "h = o._dummy_hash(); assert h.startswith('$argon2id$') and o._dummy_hash() is h")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -11,6 +11,7 @@ from sqlmodel import select
 from checks_world import TODAY, adjustment, block, calendar, contractor, job, tenant
 from liaison_app.domain import AuditEvent
 from liaison_app.domain.validation import ValidationError
+from liaison_app.printing import write_document
 from liaison_app.services import access, conduct, reports, support
 
 
@@ -118,7 +119,7 @@ def test_csv_export_neutralises_and_audits(store, tmp_path):
 
 def test_pdf_export(store, tmp_path):
     world(store)
-    out = reports.export_report(store, reports.no_access_report(store, TODAY), tmp_path / "na.pdf")
+    out = reports.export_report(store, reports.no_access_report(store, TODAY), tmp_path / "na.pdf", write_document)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     for expected in ("No-access cases", "Ready for legal action", "Łucja Wiśniewska", "G-2", "1st attempt"):
         assert expected in text

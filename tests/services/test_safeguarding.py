@@ -80,7 +80,8 @@ def test_a_concern_never_reaches_a_briefing(team, tmp_path):
     from pypdf import PdfReader
 
     from liaison_app.services import works
-    from liaison_app.services.briefing import briefing_for_job, write_briefing_pdf
+    from liaison_app.cli.briefs import write_briefing as write_briefing_pdf
+    from liaison_app.services.briefing import briefing_for_job
 
     store, tenant_id = team
     safeguarding.raise_concern(store, tenant_id, "adult_at_risk", what_was_seen="Xylophonic bruising noted",

@@ -80,3 +80,18 @@ def test_auto_lock_bounds_hold_for_a_value_stored_before_them(store):
     with store.write() as session:  # an older Liaison accepted 240
         session.get(Setting, "auto_lock_minutes").value = "240"
     assert officers.auto_lock_minutes(store) == 60
+
+
+def test_one_registry_covers_every_setting_with_its_bounds_and_who_may_change_it(store):
+    from liaison_app.store.backup import KEEP_BOUNDS, keep_days
+
+    keys = [spec.key for spec in settings.SETTINGS]
+    assert keys == list(settings.DEFAULTS) and len(set(keys)) == len(keys)
+    spec = settings.SPECS["backup_keep_days"]
+    assert (spec.default, spec.bounds, spec.admin_only) == ("30", (7, 90), True) and spec.bounds == KEEP_BOUNDS
+    assert all(s.label and s.admin_only for s in settings.SETTINGS)
+    for bad in ("6", "91"):
+        with pytest.raises(ValidationError):
+            settings.set_setting(store, "backup_keep_days", bad)
+    assert settings.set_setting(store, "backup_keep_days", "14") == "14"
+    assert keep_days(store) == 14  # the store reads it with the same bounds

@@ -14,6 +14,7 @@ import pytest
 from liaison_app.cli import main
 from liaison_app.services.visits import list_visits
 from liaison_app.store import StoreDamaged, integrity, open_store, safety
+from liaison_app.store import backup as backups
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from trust_world import build  # noqa: E402  (a tenant with something in every kind of record)
@@ -35,7 +36,7 @@ def damaged(store_path):
     """A store with a tenant, a good backup of it, then a damaged job description and visit note."""
     s = open_store(store_path)
     world = build(s)
-    good = safety.backup_if_due(s, today=date.today() - timedelta(days=1))
+    good = backups.backup_if_due(s, today=date.today() - timedelta(days=1))
     s.close()
     _damage(store_path, b"Annual gas safety check")
     _damage(store_path, b"was upset about the noise")
@@ -81,11 +82,11 @@ def test_a_damaged_store_is_not_copied_into_a_backup(store_path, damaged):
     s = open_store(store_path)
     try:
         with pytest.raises(StoreDamaged, match="damaged record") as refused:
-            safety.backup_if_due(s)
+            backups.backup_if_due(s)
     finally:
         s.close()
     assert good.name in str(refused.value)
-    assert [p.name for p in safety.list_backups(store_path)] == [good.name]
+    assert [p.name for p in backups.list_backups(store_path)] == [good.name]
     assert not [p for p in good.parent.iterdir() if p.name.endswith(".part")]
 
 
@@ -95,11 +96,11 @@ def test_the_newest_good_backup_is_never_rotated_away(store_path, damaged):
     try:
         for offset in (10, 25, 40):  # weeks go by; every day's backup finds the damage
             with pytest.raises(StoreDamaged):
-                safety.backup_if_due(s, today=date.today() + timedelta(days=offset))
+                backups.backup_if_due(s, today=date.today() + timedelta(days=offset))
     finally:
         s.close()
-    assert safety.list_backups(store_path) == [good]
-    assert safety.newest_good_backup(store_path) == good
+    assert backups.list_backups(store_path) == [good]
+    assert backups.newest_good_backup(store_path) == good
 
 
 def test_the_daily_backup_checks_off_the_ui_thread(qapp, store_path, damaged, monkeypatch):

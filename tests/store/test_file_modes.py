@@ -9,9 +9,11 @@ from datetime import date
 import pytest
 
 from liaison_app.cli import main
+from liaison_app.printing import write_subject_access_pdf
 from liaison_app.services import officers, safeguarding, subject_access
 from liaison_app.services.tenants import create_tenant
 from liaison_app.store import open_store, safety
+from liaison_app.store import backup as backups
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 PASSWORD = "correct horse battery"
@@ -59,10 +61,10 @@ def test_a_store_made_readable_by_others_is_tightened_when_opened(store_path):
 
 def test_backups_and_exports_are_owner_only(store, tmp_path):
     tenant = _fill(store)
-    daily = safety.backup_if_due(store, date(2026, 3, 2))
+    daily = backups.backup_if_due(store, date(2026, 3, 2))
     made = [daily]
     for name in ("sar.json", "sar.pdf"):
-        made.append(subject_access.export_tenant(store, tenant.id, tmp_path / name))
+        made.append(subject_access.export_tenant(store, tenant.id, tmp_path / name, write_subject_access_pdf))
     assert {p.name: mode(p) for p in made} == {p.name: 0o600 for p in made}
 
 

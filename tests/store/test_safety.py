@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy import event
 
 from liaison_app.domain import Setting
-from liaison_app.store import StoreError, open_store
+from liaison_app.store import StoreDamaged, StoreError, StoreLocked, open_store
 from liaison_app.store import safety
+from liaison_app.store import backup as backups
 
 
 def _digest(path: Path) -> str:
@@ -124,7 +125,7 @@ def test_damaged_header_is_refused_untouched(store_path):
 def test_damaged_page_is_refused_untouched_and_names_a_good_backup(store_path):
     _filled(store_path)
     s = open_store(store_path)
-    good = safety.backup_if_due(s)
+    good = backups.backup_if_due(s)
     s.close()
     conn = sqlite3.connect(store_path)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='audit_event'").fetchone()[0]
@@ -137,8 +138,9 @@ def test_damaged_page_is_refused_untouched_and_names_a_good_backup(store_path):
     with pytest.raises(StoreError, match="damaged") as err:
         open_store(store_path)
     assert good.name in str(err.value)
+    assert isinstance(err.value, StoreDamaged) and err.value.backup == good  # typed: no reading the wording
     assert _digest(store_path) == before
-    assert safety.newest_good_backup(store_path) == good
+    assert backups.newest_good_backup(store_path) == good
 
 
 def test_damaged_wal_is_refused_untouched(tmp_path):
@@ -190,15 +192,15 @@ def test_backup_restore_round_trip(store_path, tmp_path):
     s = open_store(store_path)
     with s.write() as session:
         session.add(Setting(key="landlord_name", value="Wessex Homes"))
-    backup = safety.backup_if_due(s)
+    backup = backups.backup_if_due(s)
     assert backup is not None and backup.parent.name == "store-backups"
-    assert safety.backup_if_due(s) is None  # once a day
+    assert backups.backup_if_due(s) is None  # once a day
     expected = _table_digests(store_path)
     with s.write() as session:
         session.delete(session.get(Setting, "landlord_name"))
     s.close()
     assert _table_digests(store_path) != expected
-    aside = safety.restore_from(backup, store_path)
+    aside = backups.restore_from(backup, store_path)
     assert aside.exists() and aside != store_path
     assert _table_digests(store_path) == expected
     open_store(store_path).close()
@@ -206,13 +208,13 @@ def test_backup_restore_round_trip(store_path, tmp_path):
 
 def test_restore_refuses_a_store_in_use(store_path):
     s = open_store(store_path)
-    backup = safety.backup_if_due(s)
+    backup = backups.backup_if_due(s)
     before = _digest(store_path)
-    code = "import sys; from liaison_app.store.safety import restore_from; restore_from(sys.argv[1], sys.argv[2])"
+    code = "import sys; from liaison_app.store.backup import restore_from; restore_from(sys.argv[1], sys.argv[2])"
     env = dict(os.environ)  # the installed package
     done = subprocess.run([sys.executable, "-c", code, str(backup), str(store_path)], capture_output=True,
                           text=True, env=env)
-    assert done.returncode != 0 and "StoreError" in done.stderr and "open on" in done.stderr
+    assert done.returncode != 0 and "StoreLocked" in done.stderr and "open on" in done.stderr
     assert _digest(store_path) == before
     s.close()
 
@@ -221,7 +223,7 @@ def test_daily_backups_are_kept_thirty_days(store_path):
     s = open_store(store_path)
     start = date(2026, 1, 1)
     for offset in range(40):
-        safety.backup_if_due(s, today=start + timedelta(days=offset))
+        backups.backup_if_due(s, today=start + timedelta(days=offset))
     s.close()
     folder = store_path.parent / "store-backups"
     days = sorted(p.name for p in folder.glob("store-????-??-??.db"))
@@ -271,3 +273,14 @@ def test_cli_backup(store_path, tmp_path, capsys):
     assert _table_digests(out) == expected  # the store then also records the backup in its audit trail
     assert main(["--db", str(store_path), "backup"]) == 0
     assert list((store_path.parent / "store-backups").glob("store-manual-*.db"))
+
+
+def test_a_second_opener_in_this_process_gets_store_locked(store_path):
+    s = open_store(store_path)
+    try:
+        other = safety.StoreLock(store_path)
+        other.key = "another process"  # not re-entrant: as if another copy held it
+        with pytest.raises(StoreLocked, match="open on"):
+            other.acquire()
+    finally:
+        s.close()

@@ -146,3 +146,24 @@ def test_a_day_without_jobs_says_so(qtbot, store, temp_root, monkeypatch):
     assert open_pack(None, store, contractor.id, TODAY + timedelta(days=3)) is None
     assert said and "no jobs" in said[0]
     assert list(temp_root.iterdir()) == []
+
+
+def test_save_as_onto_the_store_file_is_refused_with_a_clear_message(qtbot, tmp_path, temp_root, monkeypatch):
+    from liaison_app.store import open_store
+
+    store = open_store(tmp_path / "office.pdf")  # a store whose name a Save as… could reach
+    try:
+        _, (job,) = _jobs(store)
+        preview = open_briefing(None, store, job.id)
+        qtbot.addWidget(preview)
+        before = (tmp_path / "office.pdf").read_bytes()
+        said = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "office.pdf"), "PDF"))
+        assert preview.save_as() is None
+        assert len(said) == 1 and "is the store itself" in said[0]
+        assert (tmp_path / "office.pdf").read_bytes() == before
+        assert _events(store, "print") == []
+        preview.reject()
+    finally:
+        store.close()

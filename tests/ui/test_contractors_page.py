@@ -9,6 +9,7 @@ from liaison_app.services import conduct, tenants, works
 from liaison_app.ui import contractors_page
 from liaison_app.ui.contractor_forms import ContractorDialog, OperativeDialog
 from liaison_app.ui.contractors_page import ContractorsPage
+from liaison_app.ui.workers import wait_for_background
 
 
 @pytest.fixture
@@ -16,6 +17,7 @@ def page(qtbot, store):
     p = ContractorsPage(store)
     qtbot.addWidget(p)
     p.show()
+    wait_for_background()  # the page reads its rows off the UI thread
     return p
 
 
@@ -48,15 +50,17 @@ def test_add_contractor_then_operative_with_badge(qtbot, store, page, monkeypatc
         {"name": "Acme Gas", "phone": "01225 123456", "conduct_version": "2026.1",
          "conduct_signed_on": date(2026, 1, 5)}))
     assert page.add_contractor()
+    wait_for_background()
     assert "Acme Gas added" in page.status.text()
     line = page.contractor_table.current_row()
-    assert line.contractor.name == "Acme Gas" and line.contractor.conduct_version == "2026.1"
+    assert line.name == "Acme Gas" and line.conduct_version == "2026.1"
 
     monkeypatch.setattr(OperativeDialog, "exec", fill_and_save({"name": "Dan Evans", "badge_number": "AG-102"}))
     assert page.add_operative()
+    wait_for_background()
     assert [(o.name, o.badge_number) for o in page.operatives.rows()] == [("Dan Evans", "AG-102")]
     assert "badge AG-102" in page.status.text()
-    assert works.list_operatives(store, line.contractor.id)[0].badge_number == "AG-102"
+    assert works.list_operatives(store, line.id)[0].badge_number == "AG-102"
 
 
 def test_badge_is_required_and_checked(qtbot, store):
@@ -80,6 +84,7 @@ def test_feedback_count_and_operative_leaving(qtbot, store, monkeypatch):
                             tenant_id=tenant.id)
     page = ContractorsPage(store)
     qtbot.addWidget(page)
+    wait_for_background()
     model = page.contractors
     headers = [model.headerData(c, contractors_page.Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert model.index(0, headers.index("Conduct feedback")).data() == "1"
@@ -87,6 +92,7 @@ def test_feedback_count_and_operative_leaving(qtbot, store, monkeypatch):
     page.operative_table.select_first()
     monkeypatch.setattr(OperativeDialog, "exec", fill_and_save({"left": True}))
     assert page.change_operative()
+    wait_for_background()
     assert page.operatives.rowCount() == 0
 
 
@@ -110,5 +116,34 @@ def test_pack_for_the_selected_contractor_lets_the_officer_choose_the_day(qtbot,
                         lambda parent, s, contractor_id=None, day=None: calls.append((contractor_id, day)))
     page = ContractorsPage(store)
     qtbot.addWidget(page)
+    wait_for_background()
     page.pack_action.trigger()
     assert calls == [(acme.id, None)]
+
+
+def count_store_calls(store):
+    """Every SQL statement the store's engine runs from now on (any thread)."""
+    from sqlalchemy import event
+
+    calls = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: calls.append(args[2]))
+    return calls
+
+
+@pytest.mark.parametrize("companies", [3, 12])
+def test_the_page_loads_in_a_bounded_number_of_store_calls_showing_loading_first(qtbot, store, companies):
+    for n in range(companies):
+        c = works.create_contractor(store, f"Company {n:02}")
+        works.add_operative(store, c.id, f"Operative {n}a", f"B-{n}A")
+        works.add_operative(store, c.id, f"Operative {n}b", f"B-{n}B")
+    calls = count_store_calls(store)
+    page = ContractorsPage(store)
+    qtbot.addWidget(page)
+    assert page.status.text() == "Loading…" and page.contractors.rowCount() == 0
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        pass
+    assert page.contractors.rowCount() == companies
+    assert page.status.text() == ""
+    assert page.operatives.rowCount() == 2  # the first company's, from the same read
+    selects = [c for c in calls if c.lstrip().upper().startswith("SELECT")]
+    assert len(selects) <= 3, selects  # was 2N+1 store calls on the UI thread

@@ -97,3 +97,42 @@ def test_worker_alone_reports_and_can_be_cancelled(qtbot):
     assert reports == [(1, 3), (3, 3)]
     worker.cancel()
     assert worker.report(3, 3) is False
+
+
+def test_a_stale_load_is_ignored_and_the_newest_wins(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from liaison_app.ui.workers import load, wait_for_background
+
+    page = QLabel()
+    qtbot.addWidget(page)
+    release = threading.Event()
+    shown = []
+
+    def slow():
+        release.wait(10)
+        return "old"
+
+    load(page, slow, status=page, on_done=shown.append)
+    assert page.text() == "Loading…"
+    load(page, lambda: "new", status=page, on_done=shown.append)
+    qtbot.waitUntil(lambda: shown == ["new"], timeout=10_000)
+    release.set()
+    wait_for_background()
+    assert shown == ["new"]
+
+
+def test_a_failed_load_is_reported_calmly_in_the_status(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from liaison_app.ui.workers import load
+
+    page = QLabel()
+    qtbot.addWidget(page)
+
+    def broken():
+        raise OSError("disk unreadable")
+
+    load(page, broken, status=page, on_done=lambda _v: None)
+    qtbot.waitUntil(lambda: "could not be loaded" in page.text(), timeout=10_000)
+    assert "disk unreadable" in page.text()

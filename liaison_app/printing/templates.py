@@ -14,9 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from liaison_app.briefing.fonts import BOLD, REGULAR, register_fonts
-from liaison_app.briefing.styles import BLACK, WHITE
-from liaison_app.services.briefing import BuildCancelled, ProgressCallback
+from liaison_app.domain.briefing import BuildCancelled, ProgressCallback
+from liaison_app.printing.fonts import BOLD, REGULAR, register_fonts
+from liaison_app.printing.styles import BLACK, WHITE
 
 FOOTER_TEXT = "Confidential — personal data. Keep it out of sight; return or shred after the job."
 PAGE_W, PAGE_H = A4

@@ -9,12 +9,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from liaison_app.briefing.fonts import BOLD, REGULAR
-from liaison_app.briefing.qr import qr_code
-from liaison_app.briefing.styles import BLACK, GREY, styles
-from liaison_app.briefing.templates import PAGE_W, MARGIN, SectionMark
-from liaison_app.briefing.text import markup
-from liaison_app.services.briefing import Briefing, Pack, ProgressCallback
+from liaison_app.domain.briefing import Briefing, Pack, ProgressCallback
+from liaison_app.printing.fonts import BOLD, REGULAR
+from liaison_app.printing.qr import qr_code
+from liaison_app.printing.styles import BLACK, GREY, styles
+from liaison_app.printing.templates import PAGE_W, MARGIN, SectionMark
+from liaison_app.printing.text import markup
 
 WIDTH = PAGE_W - 2 * MARGIN
 LABEL_W = 34 * mm

@@ -11,9 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 import briefing_world as world
-from liaison_app.briefing import render_briefing_pdf
-from liaison_app.briefing.templates import FOOTER_TEXT
-from liaison_app.services.briefing import briefing_for_job, write_briefing_pdf, write_pack_pdf
+from liaison_app.cli.briefs import write_briefing as write_briefing_pdf
+from liaison_app.printing import render_briefing_pdf, render_pack_pdf
+from liaison_app.printing.templates import FOOTER_TEXT
+from liaison_app.services.briefing import briefing_for_job, pack_for_day, printed_jobs, record_printed
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
@@ -22,6 +23,14 @@ def pages_text(path) -> list[str]:
     """Each page's text, as pdftotext reads it (pages split on form feeds)."""
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True)
     return out.stdout.split("\f")[:-1]
+
+
+def write_pack_pdf(store, contractor, day, path, progress=None):
+    """The day pack from services, drawn by printing, audited: what the command line and the preview do."""
+    pack = pack_for_day(store, contractor, day)
+    written = render_pack_pdf(pack, path, progress=progress)
+    record_printed(store, printed_jobs(pack))
+    return written
 
 
 def squash(text: str) -> str:
@@ -164,7 +173,7 @@ def test_a_cancelled_pack_leaves_no_file_and_keeps_the_old_one(store, tmp_path):
 
 
 def test_a_failed_render_removes_its_temporary_file(store, tmp_path, monkeypatch):
-    import liaison_app.briefing.render as render
+    import liaison_app.printing.render as render
 
     _, _, job = world.full_world(store)
     b = briefing_for_job(store, job.id)

@@ -1,7 +1,7 @@
-"""Plain A4 PDFs of headed tables (reports, access evidence) in the embedded DejaVu font.
+"""Plain A4 PDFs of headed tables (reports, access evidence) in the one font registry (printing.fonts).
 
-Every piece of text is escaped before it reaches ReportLab markup, so "<b>" or "&" typed by an officer
-prints as itself. Every table cell fits its column: a word too long for it is broken across lines,
+Every piece of text goes through the one markup helper (printing.text.markup: escaped, Arabic shaped)
+before it reaches ReportLab, so "<b>" or "&" typed by an officer prints as itself. Every table cell fits its column: a word too long for it is broken across lines,
 and a cell longer than `MAX_CELL_CHARS` (or `MAX_CELL_LINES`) is cut with "…", so one odd record
 never stops a report. Files go through the one atomic writer (liaison_app.outputs), so a failure
 never leaves a half-written file.
@@ -9,24 +9,24 @@ never leaves a half-written file.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
+from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.outputs import atomic_write
-from liaison_app.paths import resource
+from liaison_app.printing.fonts import BOLD as FONT_BOLD
+from liaison_app.printing.fonts import REGULAR as FONT
+from liaison_app.printing.fonts import register_fonts
+from liaison_app.printing.styles import TableStyles, table_styles
+from liaison_app.printing.text import markup
 
-FONT = "LiaisonDejaVu"
-FONT_BOLD = "LiaisonDejaVu-Bold"
 MAX_CELL_CHARS = 2000
 MAX_CELL_LINES = 60
 MAX_COLUMN_SHARE = 0.4
@@ -34,41 +34,9 @@ CELL_PADDING = 12.0  # the table's left and right padding (6 points each)
 MIN_COLUMN = CELL_PADDING + 16.0
 
 
-def register_fonts() -> None:
-    """Register DejaVu Sans (regular and bold) once under our own names."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-
-
-@dataclass
-class Section:
-    """A heading, some lines of text, and an optional table (headers + rows of plain text)."""
-
-    heading: str
-    lines: list[str] = field(default_factory=list)
-    headers: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    empty_text: str = "None recorded."
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    return {
-        "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=4),
-        "heading": ParagraphStyle("heading", fontName=FONT_BOLD, fontSize=11.5, leading=15, spaceBefore=8,
-                                  spaceAfter=3),
-        "body": ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5),
-        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9.5),
-        "head": ParagraphStyle("head", fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
-    }
-
-
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """Text as text: escaped, with line breaks kept."""
-    return Paragraph(escape(str(text if text is not None else "")).replace("\n", "<br/>"), style)
+    """Text as text: escaped (Arabic shaped), with line breaks kept."""
+    return Paragraph(markup("" if text is None else str(text)), style)
 
 
 def cell_text(value: object) -> str:
@@ -82,7 +50,7 @@ def cell_text(value: object) -> str:
     return text.rstrip() + "…" if cut else text
 
 
-def column_widths(headers: list[str], rows: list[list[str]], width: float, font_size: float) -> list[float]:
+def column_widths(headers, rows, width: float, font_size: float) -> list[float]:
     """Each column at least as wide as its longest word where it can be (so no word is split), the rest
     shared by text length. No column claims more than MAX_COLUMN_SHARE of the width for one long word
     (such a word is broken across lines instead), and none is narrower than MIN_COLUMN."""
@@ -113,11 +81,11 @@ def _level(needs: list[float], width: float) -> float:
     return max(needs)
 
 
-def _table(section: Section, styles: dict, width: float) -> LongTable:
+def _table(section: Section, styles: TableStyles, width: float) -> LongTable:
     rows = [[cell_text(c) for c in row] for row in section.rows]
-    data = [[para(h, styles["head"]) for h in section.headers]]
-    data += [[para(c, styles["cell"]) for c in row] for row in rows]
-    widths = column_widths(section.headers, rows, width, styles["cell"].fontSize)
+    data = [[para(h, styles.head) for h in section.headers]]
+    data += [[para(c, styles.cell) for c in row] for row in rows]
+    widths = column_widths(section.headers, rows, width, styles.cell.fontSize)
     table = LongTable(data, colWidths=widths, repeatRows=1, splitInRow=1)  # a tall row may run over a page
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 7.5),
@@ -128,22 +96,23 @@ def _table(section: Section, styles: dict, width: float) -> LongTable:
     return table
 
 
-def _story(title: str, intro: list[str], sections: list[Section], width: float) -> list:
-    styles = _styles()
-    story: list = [para(title, styles["title"])]
-    story += [para(line, styles["body"]) for line in intro]
+def _story(title: str, intro, sections, width: float) -> list:
+    styles = table_styles()
+    story: list = [para(title, styles.title)]
+    story += [para(line, styles.body) for line in intro]
     for section in sections:
-        story.append(para(section.heading, styles["heading"]))
-        story += [para(line, styles["body"]) for line in section.lines]
+        story.append(para(section.heading, styles.heading))
+        story += [para(line, styles.body) for line in section.lines]
         if section.headers and section.rows:
             story += [Spacer(1, 2 * mm), _table(section, styles, width)]
         elif section.headers:
-            story.append(para(section.empty_text, styles["body"]))
+            story.append(para(section.empty_text, styles.body))
     return story
 
 
 def _footer(text: str):
     def draw(canvas, doc):
+        register_fonts()
         canvas.saveState()
         canvas.setFont(FONT, 7.5)
         canvas.drawString(doc.leftMargin, 8 * mm, f"{text}   Page {doc.page}")
@@ -157,7 +126,7 @@ def _canvas(*args, **kwargs) -> Canvas:
     return Canvas(*args, **kwargs)
 
 
-def write_pdf(path: str | os.PathLike, title: str, intro: list[str], sections: list[Section], *,
+def write_pdf(path: str | os.PathLike, title: str, intro, sections, *,
               wide: bool = False, footer: str = "Confidential — personal data.", subject: str = "") -> Path:
     """Write the document atomically (liaison_app.outputs: temporary file, fsync, rename) and return its path."""
     pagesize = landscape(A4) if wide else A4
@@ -170,3 +139,9 @@ def write_pdf(path: str | os.PathLike, title: str, intro: list[str], sections: l
                   onFirstPage=_footer(footer), onLaterPages=_footer(footer), canvasmaker=_canvas)
 
     return atomic_write(path, build)
+
+
+def write_document(path: str | os.PathLike, document: TableDocument) -> Path:
+    """Write a TableDocument (what a service says a report or evidence file holds) as a PDF at `path`."""
+    return write_pdf(path, document.title, list(document.intro), list(document.sections), wide=document.wide,
+                     footer=document.footer, subject=document.subject)

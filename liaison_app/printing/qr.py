@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.platypus import Spacer
 
-from liaison_app.briefing.styles import BLACK
+from liaison_app.printing.styles import BLACK
 
 
 class JobQrCode(QrCode):

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from arabic_reshaper import reshape
 from bidi import get_display
 
-from liaison_app.briefing.fonts import ARABIC
+from liaison_app.printing.fonts import ARABIC
 
 _ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A run of Arabic-script words, with the spaces and joiners between them.

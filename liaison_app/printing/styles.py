@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
-from liaison_app.briefing.fonts import BOLD, REGULAR, register_fonts
+from liaison_app.printing.fonts import BOLD, REGULAR, register_fonts
 
 BLACK = colors.black
 WHITE = colors.white
@@ -63,4 +63,57 @@ def styles() -> Styles:
         cell_bold=_style("CellBold", 10, font=BOLD),
         centre=_style("Centre", 8.5, alignment=TA_CENTER),
         check=_style("Check", 10.5, font=BOLD, leading=20),
+    )
+
+
+@dataclass(frozen=True)
+class TableStyles:
+    """The plain A4 documents of headed tables (reports, access evidence, subject access)."""
+
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    cell: ParagraphStyle
+    head: ParagraphStyle
+
+
+@lru_cache(maxsize=None)
+def table_styles() -> TableStyles:
+    register_fonts()
+    return TableStyles(
+        title=ParagraphStyle("TableTitle", fontName=BOLD, fontSize=15, leading=19, spaceAfter=4),
+        heading=ParagraphStyle("TableHeading", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8,
+                               spaceAfter=3),
+        body=ParagraphStyle("TableBody", fontName=REGULAR, fontSize=9.5, leading=12.5),
+        cell=ParagraphStyle("TableCell", fontName=REGULAR, fontSize=7.5, leading=9.5),
+        head=ParagraphStyle("TableHead", fontName=BOLD, fontSize=7.5, leading=9.5),
+    )
+
+
+@dataclass(frozen=True)
+class RecordStyles:
+    """The subject access export: records as field/value tables, and a part marked for review."""
+
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    key: ParagraphStyle
+    review: ParagraphStyle
+
+
+REVIEW_RED = colors.HexColor("#8a1c1c")
+REVIEW_PINK = colors.HexColor("#fbeaea")
+
+
+@lru_cache(maxsize=None)
+def record_styles() -> RecordStyles:
+    register_fonts()
+    return RecordStyles(
+        title=ParagraphStyle("RecordTitle", fontName=BOLD, fontSize=15, leading=19, spaceAfter=6),
+        heading=ParagraphStyle("RecordHeading", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10,
+                               spaceAfter=3),
+        body=ParagraphStyle("RecordBody", fontName=REGULAR, fontSize=9, leading=11.5),
+        key=ParagraphStyle("RecordKey", fontName=BOLD, fontSize=8.5, leading=11),
+        review=ParagraphStyle("RecordReview", fontName=BOLD, fontSize=13, leading=17, textColor=REVIEW_RED,
+                              spaceAfter=4),
     )

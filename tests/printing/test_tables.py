@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from liaison_app.services.pdf_tables import Section, write_pdf
+from liaison_app.domain.briefing import Section
+from liaison_app.printing.tables import write_pdf
 
 
 def _text(path) -> str:
@@ -27,7 +28,7 @@ def test_odd_cells_never_stop_a_table(tmp_path):
 
 
 def test_cells_are_cut_with_an_ellipsis():
-    from liaison_app.services.pdf_tables import MAX_CELL_CHARS, cell_text
+    from liaison_app.printing.tables import MAX_CELL_CHARS, cell_text
 
     assert cell_text("plain") == "plain"
     assert cell_text(None) == ""

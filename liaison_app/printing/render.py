@@ -10,10 +10,10 @@ from typing import Callable
 
 from reportlab.platypus import Flowable
 
-from liaison_app.briefing.story import pack_story, single_story
-from liaison_app.briefing.templates import NumberedCanvas, make_doc
+from liaison_app.domain.briefing import Briefing, BuildCancelled, Pack, ProgressCallback
 from liaison_app.outputs import atomic_write
-from liaison_app.services.briefing import Briefing, BuildCancelled, Pack, ProgressCallback
+from liaison_app.printing.story import pack_story, single_story
+from liaison_app.printing.templates import NumberedCanvas, make_doc
 
 
 def _write_atomically(path: str | os.PathLike, build: Callable[[str], None]) -> Path:
