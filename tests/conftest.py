@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,3 +32,19 @@ def store(store_path):
     s = open_store(store_path)
     yield s
     s.close()
+
+
+def damage_audit_page(store_path) -> None:
+    """Overwrite 400 bytes inside the audit table's first page, as a failing disk would."""
+    conn = sqlite3.connect(store_path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='audit_event'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(store_path, "r+b") as fh:
+        fh.seek((root - 1) * page_size + 20)
+        fh.write(os.urandom(400))
+
+
+@pytest.fixture(name="damage_audit_page")
+def _damage_audit_page_fixture():
+    return damage_audit_page

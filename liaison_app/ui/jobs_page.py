@@ -67,7 +67,21 @@ def job_columns() -> list[Column]:
     ]
 
 
-class JobsPage(QWidget):
+class JobListActions:
+    """Open and Brief… for the selected job of a list (`self.table`, `self.store`, `self.open_job`)."""
+
+    def open_selected(self) -> None:
+        job_id = self.table.current_id()
+        if job_id:
+            self.open_job.emit(job_id)
+
+    def brief_selected(self) -> None:
+        job_id = self.table.current_id()
+        if job_id:
+            briefing_preview.open_briefing(self, self.store, job_id)
+
+
+class JobsPage(JobListActions, QWidget):
     """The jobs list. Signals: open_job(job_id), open_tenant(tenant_id)."""
 
     open_tenant = Signal(str)
@@ -221,16 +235,6 @@ class JobsPage(QWidget):
         has_job = self.table.current_id() is not None
         self.open_action.setEnabled(has_job)
         self.brief_action.setEnabled(has_job)
-
-    def open_selected(self) -> None:
-        job_id = self.table.current_id()
-        if job_id:
-            self.open_job.emit(job_id)
-
-    def brief_selected(self) -> None:
-        job_id = self.table.current_id()
-        if job_id:
-            briefing_preview.open_briefing(self, self.store, job_id)
 
     def make_pack(self) -> None:
         row = self.table.current_row()

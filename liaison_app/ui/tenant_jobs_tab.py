@@ -5,16 +5,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.services import works
-from liaison_app.ui import briefing_preview
 from liaison_app.ui.job_form import NewJobDialog
-from liaison_app.ui.jobs_page import job_columns
+from liaison_app.ui.jobs_page import JobListActions, job_columns
 from liaison_app.ui.row_models import RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted
 
 HIDDEN_HEADERS = ("Tenant", "Address")  # the tenant record already says who and where
 
 
-class TenantJobsTab(QWidget):
+class TenantJobsTab(JobListActions, QWidget):
     """Signals: open_job(job_id) on Enter / double-click / Open; `changed` after a new job is saved."""
 
     open_job = Signal(str)
@@ -55,16 +54,6 @@ class TenantJobsTab(QWidget):
         has = self.table.current_id() is not None
         self.open_button.setEnabled(has)
         self.brief_button.setEnabled(has)
-
-    def open_selected(self) -> None:
-        job_id = self.table.current_id()
-        if job_id:
-            self.open_job.emit(job_id)
-
-    def brief_selected(self) -> None:
-        job_id = self.table.current_id()
-        if job_id:
-            briefing_preview.open_briefing(self, self.store, job_id)
 
     def new_job(self) -> bool:
         dialog = NewJobDialog(self.store, tenant_id=self.tenant_id, parent=self)

@@ -122,18 +122,12 @@ def test_damaged_header_is_refused_untouched(store_path):
     assert not store_path.with_name(store_path.name + ".lock").exists()
 
 
-def test_damaged_page_is_refused_untouched_and_names_a_good_backup(store_path):
+def test_damaged_page_is_refused_untouched_and_names_a_good_backup(store_path, damage_audit_page):
     _filled(store_path)
     s = open_store(store_path)
     good = backups.backup_if_due(s)
     s.close()
-    conn = sqlite3.connect(store_path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='audit_event'").fetchone()[0]
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with open(store_path, "r+b") as fh:
-        fh.seek((root - 1) * page_size + 20)
-        fh.write(os.urandom(400))
+    damage_audit_page(store_path)
     before = _digest(store_path)
     with pytest.raises(StoreError, match="damaged") as err:
         open_store(store_path)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from liaison_app import app as liaison_app_module
 from liaison_app.domain.validation import add_months
 from liaison_app.services import officers, tenants
-from liaison_app.store import StoreError, open_store, safety
+from liaison_app.store import StoreError, open_store
 from liaison_app.store import backup as backups
 from liaison_app.ui import startup
 from liaison_app.ui.retention_dialog import RetentionDialog
@@ -164,7 +162,7 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def damaged(store_path):
+def damaged(store_path, damage_audit_page):
     """A store with a good backup, then a damaged page (as tests/store/test_safety.py damages one)."""
     s = open_store(store_path)
     tenants.create_tenant(s, tenancy_ref="T1", first_name="Ann", last_name="Backed",
@@ -176,13 +174,7 @@ def damaged(store_path):
             [("2026-01-01 00:00:00", f"id-{i:06d}") for i in range(3000)])
     backup = backups.backup_if_due(s)
     s.close()
-    conn = sqlite3.connect(store_path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='audit_event'").fetchone()[0]
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with open(store_path, "r+b") as fh:
-        fh.seek((root - 1) * page_size + 20)
-        fh.write(os.urandom(400))
+    damage_audit_page(store_path)
     with pytest.raises(StoreError, match="damaged"):
         open_store(store_path).close()
     return backup
