@@ -14,7 +14,17 @@ from typing import Callable
 
 from sqlmodel import Session, select
 
-from liaison_app.domain import AccessAttempt, Adjustment, Home, Job, SafetyCheck, SupportPlan, Tenant, utcnow
+from liaison_app.domain import (
+    AccessAttempt,
+    Adjustment,
+    Home,
+    Job,
+    SafetyCheck,
+    SupportMeasure,
+    SupportPlan,
+    Tenant,
+    utcnow,
+)
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.domain.enums import AccessMethod, AccessOutcome, JobStatus, LetterStage, PlanStatus
@@ -211,8 +221,6 @@ def _d(value: date | datetime | None) -> str:
 
 
 def _plan_rows(session: Session, plans: list[SupportPlan]) -> list[list[str]]:
-    from liaison_app.domain import SupportMeasure
-
     rows = []
     for plan in plans:
         name = f"{PlanStatus(plan.status).label} from {_d(plan.start_date)}"

@@ -25,10 +25,28 @@ from typing import Any
 from sqlalchemy import text as sql
 
 from liaison_app.domain import (
-    AccessAttempt, Adjustment, Block, ConductFeedback, Contractor, FollowUp, Home, Job, Operative, RiskWarning,
-    SafetyCheck, Setting, SupportContact, SupportMeasure, SupportPlan, SupportPlanJob, Tenant, Visit, utcnow,
+    AccessAttempt,
+    Adjustment,
+    Block,
+    ConductFeedback,
+    Contractor,
+    FollowUp,
+    Home,
+    Job,
+    Operative,
+    RiskWarning,
+    SafetyCheck,
+    Setting,
+    SupportContact,
+    SupportMeasure,
+    SupportPlan,
+    SupportPlanJob,
+    Tenant,
+    Visit,
+    utcnow,
 )
 from liaison_app.services import demo_data as data
+from liaison_app.services import demo_works
 from liaison_app.services.catalogues import adjustment_kinds, visit_types, warning_kinds
 from liaison_app.services.import_common import audit_import, insert_rows
 from liaison_app.services.import_tenants import search_text
@@ -226,8 +244,6 @@ def _refuse_unless_empty(conn) -> bool:
 
 def make_demo(store: Store, tenants: int = 300, seed: int = 1, today: date | None = None) -> DemoResult:
     """Fill `store` with demo data. Refuses (DemoRefused) a store holding records the demo did not make."""
-    from liaison_app.services import demo_works
-
     if tenants < 1:
         raise ValueError("The demo needs at least one tenant.")
     if tenants > MAX_TENANTS:

@@ -31,14 +31,28 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select, text, update
 
-from liaison_app.domain import (AccessAttempt, Adjustment, ConductFeedback, ErasureLedger, FollowUp, Job,
-                                RiskWarning, SafeguardingConcern, SupportContact, SupportMeasure, SupportPlan, SupportPlanJob,
-                                Tenant, Visit)
+from liaison_app.domain import (
+    AccessAttempt,
+    Adjustment,
+    ConductFeedback,
+    ErasureLedger,
+    FollowUp,
+    Job,
+    RiskWarning,
+    SafeguardingConcern,
+    SupportContact,
+    SupportMeasure,
+    SupportPlan,
+    SupportPlanJob,
+    Tenant,
+    Visit,
+)
 from liaison_app.domain.enums import Role
 from liaison_app.domain.validation import add_months
 from liaison_app.services.audit import record_event
 from liaison_app.services.officers import _setting, require_role
-from liaison_app.store import Store
+from liaison_app.store import Store, open_store
+from liaison_app.store.backup import erasure_entries, keep_days, note_erasure, restore_from
 
 log = logging.getLogger("liaison")
 
@@ -92,8 +106,6 @@ def _erase_in(session, actor: str, tenant_id: str, note: str = "") -> int:
 def erase_tenant(store: Store, tenant_id: str) -> int:
     """Erase the tenant (admins only) and note it in the erasure ledger. Returns how many rows were
     deleted or cleared."""
-    from liaison_app.store.backup import note_erasure
-
     require_role(store, Role.ADMIN)
     with store.write() as session:
         count = _erase_in(session, store.actor, tenant_id)
@@ -109,8 +121,6 @@ def erase_tenant(store: Store, tenant_id: str) -> int:
 
 def backup_keep_days(store: Store) -> int:
     """How many days a backup can still hold an erased tenant (the setting backup_keep_days)."""
-    from liaison_app.store.backup import keep_days
-
     return keep_days(store)
 
 
@@ -125,9 +135,6 @@ def restore_backup(backup: str | os.PathLike, store_path: str | os.PathLike) -> 
     """Put `backup` in place of the store (which must not be open; the replaced file is kept aside),
     then erase again every tenant erased since: the ledger is read from the store being replaced and
     from every backup before the restore, and copied into the restored store."""
-    from liaison_app.store import open_store
-    from liaison_app.store.backup import erasure_entries, restore_from
-
     store_path = Path(store_path).expanduser().resolve()
     entries = erasure_entries(store_path)
     aside = restore_from(backup, store_path)

@@ -13,11 +13,18 @@ from typing import Any, Callable
 from sqlalchemy import Table, select
 
 from liaison_app.domain import Adjustment, Home, RiskWarning, Tenant
-from liaison_app.domain.validation import ValidationError, clean_uprn, parse_yes_no
+from liaison_app.domain.validation import ValidationError, clean_uprn, default_review_date, parse_yes_no
 from liaison_app.services.catalogues import Catalogue, adjustment_kinds, warning_kinds
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
+    FirstSeen,
+    ImportResult,
+    Problems,
+    Stamper,
+    audit_import,
+    changed,
+    insert_rows,
+    update_rows,
 )
 from liaison_app.services.needs import clean_dates, clean_kind, clean_severity, default_instruction
 from liaison_app.services.records import text
@@ -164,8 +171,6 @@ def _import(store: Store, path: str | Path, spec: _Kind) -> ImportResult:
 
 
 def _new_row(stamp: Stamper, spec: _Kind, values: dict[str, Any]) -> dict[str, Any]:
-    from liaison_app.domain.validation import default_review_date
-
     row = {**stamp(), **values}
     row["review_date"] = row["review_date"] or default_review_date(row["start_date"])
     row.setdefault(spec.private, "")

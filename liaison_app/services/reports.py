@@ -17,19 +17,20 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from liaison_app.domain import Block, Contractor, Home, Tenant
+from liaison_app.domain import Adjustment, Block, Contractor, Home, Tenant
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.domain.periods import is_active
 from liaison_app.domain.validation import ValidationError, parse_date
 from liaison_app.outputs import atomic_text, check_output
-from liaison_app.services.access import job_escalation
+from liaison_app.services.access import job_attempts, job_escalation
 from liaison_app.services.audit import audit
-from liaison_app.services.catalogues import conduct_points, job_types
-from liaison_app.services.checks import DueCheck, due_checks
+from liaison_app.services.catalogues import adjustment_kinds, conduct_points, job_types
+from liaison_app.services.checks import DueCheck, due_checks, job_home_id
 from liaison_app.services.conduct import list_feedback
+from liaison_app.services.today import no_access_jobs
 from liaison_app.store import Store
 
 REPORTS = {"checks-due": "Mandatory checks due", "no-access": "No-access cases", "conduct": "Conduct feedback"}
@@ -107,10 +108,6 @@ NO_ACCESS_HEADERS = ["Stage", "Days left", "Due date", "Check", "Job ref", "Tena
 
 def no_access_report(store: Store, today: date | None = None) -> Report:
     """Open mandatory checks with failed access, most urgent stage first, then fewest days left."""
-    from liaison_app.services.access import job_attempts
-    from liaison_app.services.checks import job_home_id
-    from liaison_app.services.today import no_access_jobs
-
     today = today or date.today()
     cases = []
     with store.read() as session:
@@ -136,11 +133,6 @@ def no_access_report(store: Store, today: date | None = None) -> Report:
 
 
 def _adjustment_labels(session: Session, tenant_id: str | None, today: date) -> str:
-    from sqlmodel import select
-
-    from liaison_app.domain import Adjustment
-    from liaison_app.services.catalogues import adjustment_kinds
-
     found = session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant_id).order_by(Adjustment.kind))
     return "; ".join(dict.fromkeys(adjustment_kinds().label(a.kind) for a in found if is_active(a, today)))
 

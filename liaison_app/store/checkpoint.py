@@ -24,6 +24,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
+from liaison_app.outputs import atomic_text
+
 log = logging.getLogger("liaison")
 
 SUFFIX = ".audit-head"
@@ -67,8 +69,6 @@ def read_sidecar(store_path: str | os.PathLike) -> Checkpoint | None:
 
 
 def write_sidecar(store_path: str | os.PathLike, cp: Checkpoint) -> None:
-    from liaison_app.outputs import atomic_text
-
     payload = {"seq": cp.seq, "hash": cp.hash, "at": cp.at.isoformat(timespec="microseconds")}
     with atomic_text(sidecar_path(store_path)) as fh:
         json.dump(payload, fh)

@@ -14,28 +14,40 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from liaison_app.outputs import OutputRefused, atomic_write, check_output
 from liaison_app.printing import render_briefing_pdf, render_pack_pdf
 from liaison_app.services.briefing import (
-    BuildCancelled, NothingToPrint, ProgressCallback, briefing_for_ref, pack_for_day, printed_jobs, record_printed,
+    BuildCancelled,
+    NothingToPrint,
+    ProgressCallback,
+    briefing_for_ref,
+    pack_for_day,
+    printed_jobs,
+    record_printed,
 )
+from liaison_app.services.works import list_contractors
+from liaison_app.ui.i18n import tr
 from liaison_app.ui.workers import Cancelled, run_with_progress
 
 PRINT_DPI = 300  # pages are rendered at most this sharp for the printer (enough for text and the QR code)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BriefingPreview", text)
 
 
 @dataclass(frozen=True)
@@ -180,7 +192,7 @@ def open_briefing(parent: QWidget | None, store, job_id: str) -> BriefingPreview
         printed = build_briefing_file(store, job_id, folder / "briefing.pdf")
     except (NothingToPrint, OSError) as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        QMessageBox.warning(parent, _tr("No briefing"), str(exc))
+        QMessageBox.warning(parent, tr("BriefingPreview", "No briefing"), str(exc))
         return None
     finally:
         QGuiApplication.restoreOverrideCursor()
@@ -219,8 +231,6 @@ class PackChooser(QDialog):
 
 
 def _contractor_names(store) -> dict[str, str]:
-    from liaison_app.services.works import list_contractors
-
     return {c.id: c.name for c in list_contractors(store)}
 
 
@@ -236,13 +246,13 @@ def open_pack(parent: QWidget | None, store, contractor_id: str | None = None,
         name, day = chooser.choice()
     folder = _temp_dir()
     try:
-        printed = run_with_progress(parent, _tr("Building the day pack…"), build_pack_file, store, name, day,
+        printed = run_with_progress(parent, tr("BriefingPreview", "Building the day pack…"), build_pack_file, store, name, day,
                                     folder / "pack.pdf")
     except (Cancelled, BuildCancelled):
         shutil.rmtree(folder, ignore_errors=True)
         return None
     except (NothingToPrint, OSError) as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        QMessageBox.information(parent, _tr("No day pack"), str(exc))
+        QMessageBox.information(parent, tr("BriefingPreview", "No day pack"), str(exc))
         return None
     return _show(parent, store, printed, folder)

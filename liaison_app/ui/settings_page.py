@@ -11,17 +11,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QSpinBox, QVBoxLayout, QWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import settings
-from liaison_app.services.permissions import NotAllowed
 from liaison_app.services.catalogues import conduct_points
+from liaison_app.services.permissions import NotAllowed
+from liaison_app.ui.i18n import tr
+from liaison_app.ui.retention_dialog import RetentionDialog
 from liaison_app.ui.widgets import SectionHeader, muted
 
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -32,11 +43,11 @@ def logo_error(path: str) -> str:
         return ""
     p = Path(path)
     if p.suffix.lower() not in LOGO_SUFFIXES:
-        return QCoreApplication.translate("SettingsPage", "The logo must be a PNG or JPG picture.")
+        return tr("SettingsPage", "The logo must be a PNG or JPG picture.")
     if not p.is_file():
-        return QCoreApplication.translate("SettingsPage", "There is no file at this place any more; choose the logo again.")
+        return tr("SettingsPage", "There is no file at this place any more; choose the logo again.")
     if QPixmap(str(p)).isNull():
-        return QCoreApplication.translate("SettingsPage", "This file is not a picture Liaison can read.")
+        return tr("SettingsPage", "This file is not a picture Liaison can read.")
     return ""
 
 
@@ -247,8 +258,6 @@ class SettingsPage(QWidget):
 
     def show_retention(self):
         """List the tenancies past retention (window-modal); opening one goes to its record."""
-        from liaison_app.ui.retention_dialog import RetentionDialog
-
         dialog = RetentionDialog(self.store, self)
         self.retention_dialog = dialog
         dialog.open_tenant.connect(self.open_tenant)

@@ -11,19 +11,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from liaison_app import APP_NAME
 from liaison_app.services import erasure, stores
 from liaison_app.services.stores import StoreDamaged, StoreError
+from liaison_app.ui.i18n import tr
 from liaison_app.ui.workers import Background, wait_for_background
 
 log = logging.getLogger("liaison")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("startup", text)
 
 
 def backup_date(backup: Path) -> str:
@@ -36,7 +32,7 @@ def ask_restore(parent: QWidget | None, backup: Path) -> bool:
     """Ask whether to put the backup in place of the damaged store; No is the default."""
     answer = QMessageBox.question(
         parent, APP_NAME,
-        _tr("The store is damaged and has not been changed.\n\nRestore the backup from %s?\n\n"
+        tr("startup", "The store is damaged and has not been changed.\n\nRestore the backup from %s?\n\n"
             "The damaged file is kept beside it, renamed. Anything recorded since that backup will need "
             "entering again.") % backup_date(backup),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
@@ -45,7 +41,7 @@ def ask_restore(parent: QWidget | None, backup: Path) -> bool:
 
 def _refuse(parent: QWidget | None, exc: Exception) -> None:
     log.warning("The store could not be opened: %s", type(exc).__name__)
-    QMessageBox.critical(parent, APP_NAME, _tr("The store could not be opened.\n\n%s") % exc)
+    QMessageBox.critical(parent, APP_NAME, tr("startup", "The store could not be opened.\n\n%s") % exc)
 
 
 def open_or_restore(path: str | Path, parent: QWidget | None = None):
@@ -68,10 +64,10 @@ def open_or_restore(path: str | Path, parent: QWidget | None = None):
     except StoreError as exc:
         _refuse(parent, exc)
         return None
-    message = _tr("The backup from %s is back in use. The damaged store was kept as %s.") % (
+    message = tr("startup", "The backup from %s is back in use. The damaged store was kept as %s.") % (
         backup_date(backup), restored.aside.name)
     if restored.reapplied:
-        message += " " + _tr("Tenants erased since that backup were erased again: %d.") % restored.reapplied
+        message += " " + tr("startup", "Tenants erased since that backup were erased again: %d.") % restored.reapplied
     QMessageBox.information(parent, APP_NAME, message)
     return restored.store
 
@@ -79,23 +75,23 @@ def open_or_restore(path: str | Path, parent: QWidget | None = None):
 def start_daily_backup(store, window: QMainWindow) -> Background:
     """Take today's backup on its own thread; say calmly in the status bar how it went. On the first
     start, the status bar also says where the new, empty store was made (it stays until replaced)."""
-    created = _tr("Created a new empty store at %s.") % store.path if getattr(store, "created", False) else ""
+    created = tr("startup", "Created a new empty store at %s.") % store.path if getattr(store, "created", False) else ""
     if created:
         log.info("A new empty store was created")
         window.statusBar().showMessage(created)
 
     def done(made) -> None:
         if made is not None:
-            said = _tr("Today's backup was taken.")
+            said = tr("startup", "Today's backup was taken.")
             window.statusBar().showMessage(f"{created} {said}" if created else said, 0 if created else 8000)
 
     def failed(exc) -> None:
         log.warning("The daily backup failed: %s", type(exc).__name__)
         if isinstance(exc, StoreDamaged):  # the full check found a damaged record: say so until dismissed
-            window.statusBar().showMessage(_tr("Today's backup was not taken. %s") % exc)
+            window.statusBar().showMessage(tr("startup", "Today's backup was not taken. %s") % exc)
             return
         window.statusBar().showMessage(
-            _tr("Today's backup could not be taken (%s). Your records are safe; it will be tried again next "
+            tr("startup", "Today's backup could not be taken (%s). Your records are safe; it will be tried again next "
                 "time Liaison starts.") % exc, 30000)
 
     job = Background(stores.backup_if_due, store)
