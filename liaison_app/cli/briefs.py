@@ -4,6 +4,8 @@
 An unknown job or contractor, a day with no jobs, or an output that is the store, a backup or a
 file of another kind, is refused with one clear line and exit 1, and no file is written. Each
 briefing written is audited as printed (record: the job).
+
+Imports inside the command functions are there for start-up speed: each command loads only what it needs.
 """
 from __future__ import annotations
 

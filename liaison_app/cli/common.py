@@ -1,5 +1,8 @@
 """What every headless command shares: opening the store named by --db / LIAISON_DB, and checking
-where a command may write its output (never over the store, its journal, lock or backups)."""
+where a command may write its output (never over the store, its journal, lock or backups).
+
+Imports inside the command functions are there for start-up speed: each command loads only what it needs.
+"""
 from __future__ import annotations
 
 import shutil

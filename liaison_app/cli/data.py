@@ -2,6 +2,8 @@
 
 A refused import exits 1 with one line per problem on stderr ("line 7, column postcode: …");
 nothing is stored. Success prints the counts.
+
+Imports inside the command functions are there for start-up speed: each command loads only what it needs.
 """
 from __future__ import annotations
 

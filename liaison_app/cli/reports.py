@@ -1,6 +1,8 @@
 """`report checks-due [--days N] -o FILE`, `report no-access -o FILE`, `report conduct --from --to -o FILE`.
 
 FILE ends .csv or .pdf. Bad input exits 1 with the reason; nothing half-written is left behind.
+
+Imports inside the command functions are there for start-up speed: each command loads only what it needs.
 """
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Commands that keep data safe: `backup [-o FILE]`, `export tenant REF -o FILE`, `audit verify`."""
+"""Commands that keep data safe: `backup [-o FILE]`, `export tenant REF -o FILE`, `audit verify`.
+
+Imports inside the command functions are there for start-up speed: each command loads only what it needs.
+"""
 from __future__ import annotations
 
 from pathlib import Path
