@@ -189,7 +189,9 @@ class Background(QObject):
         self.thread.started.connect(self.worker.run)
         self.worker.succeeded.connect(self.succeeded)
         self.worker.failed.connect(self.failed)
-        self.worker.done.connect(self.thread.quit)
+        # Direct: QThread.quit is thread-safe, and a queued quit would wait for the UI thread, which may be
+        # the very thread blocked in wait() (on quit, in tests) — it then sat out the whole time-out.
+        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self._finished)
         app = QCoreApplication.instance()
         if app is not None:
