@@ -81,7 +81,7 @@ def run(db: str | None = None, argv: list[str] | None = None, *, smoke_test: boo
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from liaison_app.ui import smoke
+    from liaison_app.ui import screen_fit, smoke
     from liaison_app.ui.lock import install_auto_lock
     from liaison_app.ui.main_window import MainWindow
     from liaison_app.ui.sign_in import ensure_signed_in
@@ -94,6 +94,7 @@ def run(db: str | None = None, argv: list[str] | None = None, *, smoke_test: boo
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "liaison.png"))))
+    screen_fit.install(app)  # every window and dialog opens within the screen, its buttons in reach
     log.info("Liaison %s starting", __version__)
     store = open_or_restore(store_path(db))
     if store is None:

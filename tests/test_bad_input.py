@@ -55,7 +55,7 @@ def test_a_short_row_or_an_unclosed_quote_is_one_problem(db, tmp_path, capsys, r
     assert _run(db, "import", "tenants", csv) == 1
     lines = _lines(capsys)
     assert lines[0].startswith(problem)
-    assert lines[1:] == ["liaison-app: nothing was imported: 1 problem(s) found."]
+    assert lines[1:] == ["liaison-app: nothing was imported: 1 problem found."]
     assert _count(db, "tenant") == 1
 
 

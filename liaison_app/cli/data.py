@@ -11,8 +11,9 @@ import sys
 import time
 
 from liaison_app.cli.common import announce_if_created, discard_if_created, open_for_command
+from liaison_app.domain.text import plural
 
-IMPORT_KINDS = ("tenants", "jobs", "adjustments", "warnings")
+IMPORT_KINDS = ("tenants", "jobs", "adjustments", "warnings", "checks")
 MAX_DEMO_TENANTS = 500_000  # as services.demo.MAX_TENANTS (not imported here: start-up speed)
 
 
@@ -23,7 +24,8 @@ def register(sub) -> None:
     p.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed makes the same data (default 1)")
     p.set_defaults(func=run_demo)
 
-    p = sub.add_parser("import", help="import tenants, jobs, adjustments or warnings from CSV (all rows or none)")
+    p = sub.add_parser("import", help="import tenants, jobs, adjustments, warnings or check history from CSV "
+                                      "(all rows or none)")
     p.add_argument("kind", choices=IMPORT_KINDS, help="what the file holds")
     p.add_argument("file", metavar="FILE", help="the CSV file (UTF-8 or Windows-1252, header row first)")
     p.set_defaults(func=run_import)
@@ -81,7 +83,7 @@ def run_import(args) -> int:
             print(str(problem), file=sys.stderr)
         if exc.more:
             print(f"… and {exc.more:,} more", file=sys.stderr)
-        raise CommandError(f"nothing was imported: {exc.total:,} problem(s) found.") from exc
+        raise CommandError(f"nothing was imported: {plural(exc.total, 'problem')} found.") from exc
     except StoreError as exc:
         discard_if_created(store)
         raise CommandError(f"nothing was imported: {exc}") from exc

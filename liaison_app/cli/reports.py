@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from liaison_app.cli.common import open_for_command, output_for_command
+from liaison_app.domain.text import plural
 
 
 def register(sub) -> None:
@@ -48,7 +49,7 @@ def run_report(args) -> int:
     from liaison_app.domain.validation import ValidationError, parse_date
     from liaison_app.outputs import OutputRefused
     from liaison_app.printing import write_document  # here, not at the top: the PDF stack loads only when used
-    from liaison_app.services.reports import MAX_DAYS, export_report
+    from liaison_app.services.reports import MAX_DAYS, export_report, report_exported, report_for_pdf
     from liaison_app.services.stores import StoreError
 
     target = Path(args.output)
@@ -70,12 +71,16 @@ def run_report(args) -> int:
     store = open_for_command(args)
     try:
         report = _build(store, args)
-        export_report(store, report, target, write_document)
+        if target.suffix.lower() == ".csv":
+            export_report(store, report, target)
+        else:  # services say what the PDF holds, printing writes it, services audit it
+            write_document(target, report_for_pdf(store, report, target))
+            report_exported(store, report, target)
     except (ValidationError, OutputRefused, StoreError) as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:
         raise CommandError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
     finally:
         store.close()
-    print(f"Report written: {target} ({len(report.rows)} rows)")
+    print(f"Report written: {target} ({plural(len(report.rows), 'row')})")
     return 0

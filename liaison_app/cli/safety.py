@@ -69,7 +69,7 @@ def run_export_tenant(args) -> int:
     from liaison_app.cli.common import CommandError
     from liaison_app.services.officers import NotAllowed
     from liaison_app.printing import write_subject_access_pdf  # here, not at the top: start-up speed
-    from liaison_app.services.subject_access import export_tenant
+    from liaison_app.services import subject_access
     from liaison_app.services.tenants import find_tenant
 
     if Path(args.output).suffix.lower() not in (".pdf", ".json"):
@@ -82,7 +82,13 @@ def run_export_tenant(args) -> int:
             if tenant is None:
                 raise CommandError(f"No tenancy with reference {args.tenancy_ref}.")
             try:
-                path = export_tenant(store, tenant.id, args.output, write_subject_access_pdf)
+                path = Path(args.output)
+                if path.suffix.lower() == ".json":
+                    subject_access.export_tenant(store, tenant.id, path)
+                else:  # services gather what the PDF holds, printing writes it, services audit it
+                    document = subject_access.export_for_pdf(store, tenant.id, path)
+                    write_subject_access_pdf(path, document)
+                    subject_access.pdf_exported(store, tenant.id, document)
             except NotAllowed as exc:
                 raise CommandError(str(exc)) from exc
             except OSError as exc:

@@ -14,10 +14,12 @@ from typing import Any, Callable, Mapping, Sequence
 PRIVATE_FIELDS: dict[str, tuple[str, ...]] = {
     "Tenant": ("date_of_birth", "private_notes"),
     "Adjustment": ("reason",),
-    "RiskWarning": ("details",),
+    "RiskWarning": ("details", "informed", "informed_on"),
+    "SafeguardingConcern": ("what_was_seen", "referred_to", "next_action"),
     "SupportPlan": ("strain",),
     "Visit": ("notes",),
-    "AccessAttempt": ("notes",),
+    "AccessAttempt": ("notes", "withdrawn_reason"),
+    "Operative": ("gender",),  # office data, only to honour a tenant's request: the briefing prints the instruction
 }
 
 # `progress(done, total)` is called as a pack's briefings are laid out; returning False cancels.
@@ -70,6 +72,8 @@ class Briefing:
     conduct_reminders: tuple[str, ...]
     safeguarding_line: str
     flags: tuple[str, ...]
+    # doorstep warnings about the booked operative, as instructions (domain.operatives): Gas Safe, double booking
+    operative_warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

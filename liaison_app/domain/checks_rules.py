@@ -1,4 +1,4 @@
-"""Mandatory safety checks: when the next check is due, and how far a no-access case has escalated.
+"""Mandatory safety checks: when the next check is due, and the state of its due date.
 
 Pure rules (no I/O), each small enough to explain to a tenant or a court.
 
@@ -11,42 +11,23 @@ Next due date after a completed check (`next_due_after`):
 - completed earlier than that: the anniversary resets to one cycle after the completion.
 Months are calendar months; 29 February becomes 28 February in a year without it.
 
-No-access escalation stages (`escalation_stage`), checked in this order:
-- "Access gained"                 — an attempt gained access;
-- "Not started"                   — no attempts yet;
-- "Ready for legal action"        — at least `min_attempts` failed attempts and a final notice sent,
-                                    and no adjustment or support plan left untried;
-- "Try adjustments/support first" — as above, but an adjustment or support plan is still untried;
-- "Final notice"                  — a final notice was sent (too few failed attempts yet);
-- "2nd attempt"                   — two or more failed attempts, or a second letter;
-- "1st attempt"                   — one failed attempt or a first letter.
-A failed attempt is one with outcome "no_answer" or "refused"; "rescheduled" is not a failure.
-An adjustment or plan counts as *tried* once a failed attempt was made on or after the day it took effect.
+The no-access escalation (when legal action may start) is its own rule table: domain/access_rules.py
+and docs/NO_ACCESS_RULES.md. Its stage names are re-exported here for the callers that sort by them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Protocol
 
+from liaison_app.domain import access_rules
 from liaison_app.domain.validation import add_months
 
-NOT_STARTED = "Not started"
-FIRST_ATTEMPT = "1st attempt"
-SECOND_ATTEMPT = "2nd attempt"
-FINAL_NOTICE = "Final notice"
-TRY_SUPPORT_FIRST = "Try adjustments/support first"
-READY_FOR_LEGAL = "Ready for legal action"
-ACCESS_GAINED = "Access gained"
-
-# From least to most urgent (used to sort no-access cases).
-STAGES = (NOT_STARTED, FIRST_ATTEMPT, SECOND_ATTEMPT, FINAL_NOTICE, TRY_SUPPORT_FIRST, READY_FOR_LEGAL,
-          ACCESS_GAINED)
-URGENCY = {NOT_STARTED: 0, ACCESS_GAINED: 0, FIRST_ATTEMPT: 1, SECOND_ATTEMPT: 2, FINAL_NOTICE: 3,
-           TRY_SUPPORT_FIRST: 4, READY_FOR_LEGAL: 5}
-
-FAILED_OUTCOMES = ("no_answer", "refused")
-GAINED_OUTCOME = "access_gained"
+# The no-access stages, re-exported (the rules are in access_rules).
+NOT_STARTED, FIRST_ATTEMPT = access_rules.NOT_STARTED, access_rules.FIRST_ATTEMPT
+SECOND_ATTEMPT = access_rules.SECOND_ATTEMPT
+VARY_ATTEMPTS, TRY_SUPPORT_FIRST = access_rules.VARY_ATTEMPTS, access_rules.TRY_SUPPORT_FIRST
+EVIDENCE_COMPLETE, READY_FOR_LEGAL = access_rules.EVIDENCE_COMPLETE, access_rules.READY_FOR_LEGAL
+ACCESS_GAINED, STAGES, URGENCY = access_rules.ACCESS_GAINED, access_rules.STAGES, access_rules.URGENCY
+FAILED_OUTCOMES, GAINED_OUTCOME = access_rules.FAILED_OUTCOMES, access_rules.GAINED_OUTCOME
 
 # Due states of a check, shown beside its date.
 NO_RECORD = "No record — due now"
@@ -54,12 +35,6 @@ ON_REPORT = "On report"
 OVERDUE = "Overdue"
 DUE_SOON = "Due soon"
 IN_DATE = "In date"
-
-
-class AttemptLike(Protocol):
-    attempted_on: date
-    outcome: str
-    letter_stage: str
 
 
 def next_due_after(completed_on: date, current_due: date | None, cycle_months: int | None,
@@ -88,57 +63,3 @@ def due_state(due: date | None, today: date, cycle_months: int | None, soon_days
     if left < 0:
         return OVERDUE
     return DUE_SOON if left <= soon_days else IN_DATE
-
-
-def is_failed(attempt: AttemptLike) -> bool:
-    return attempt.outcome in FAILED_OUTCOMES
-
-
-def failed_dates(attempts: Iterable[AttemptLike]) -> list[date]:
-    return sorted(a.attempted_on for a in attempts if is_failed(a))
-
-
-def is_untried(took_effect: date | None, attempts: Iterable[AttemptLike]) -> bool:
-    """An adjustment or support plan is untried until a failed attempt is made on or after it took effect.
-
-    `took_effect` None means it has not taken effect yet (a draft plan): untried."""
-    if took_effect is None:
-        return True
-    return not any(d >= took_effect for d in failed_dates(attempts))
-
-
-@dataclass(frozen=True)
-class StageFacts:
-    failed: int
-    letter_level: int  # 0 none, 1 first, 2 second, 3 final
-    gained: bool
-
-
-_LETTER_LEVEL = {"first": 1, "second": 2, "final": 3}
-
-
-def stage_facts(attempts: Iterable[AttemptLike]) -> StageFacts:
-    attempts = list(attempts)
-    letters = [_LETTER_LEVEL.get(a.letter_stage or "", 0) for a in attempts]
-    return StageFacts(failed=sum(1 for a in attempts if is_failed(a)), letter_level=max(letters, default=0),
-                      gained=any(a.outcome == GAINED_OUTCOME for a in attempts))
-
-
-def escalation_stage(attempts: Iterable[AttemptLike], min_attempts: int, *, support_untried: bool = False) -> str:
-    """The no-access stage reached by these attempts (see the module notes for the order)."""
-    attempts = list(attempts)
-    facts = stage_facts(attempts)
-    if facts.gained:
-        return ACCESS_GAINED
-    if not attempts:
-        return NOT_STARTED
-    final_sent = facts.letter_level >= 3
-    if final_sent and facts.failed >= max(min_attempts, 1):
-        return TRY_SUPPORT_FIRST if support_untried else READY_FOR_LEGAL
-    if final_sent:
-        return FINAL_NOTICE
-    if max(facts.failed, facts.letter_level) >= 2:
-        return SECOND_ATTEMPT
-    if max(facts.failed, facts.letter_level) == 1:
-        return FIRST_ATTEMPT
-    return NOT_STARTED

@@ -11,6 +11,7 @@ from typing import Optional
 from sqlmodel import Field
 
 from liaison_app.domain.base import Record
+from liaison_app.domain.validation import ValidationError
 
 
 class Adjustment(Record, table=True):
@@ -40,6 +41,9 @@ class RiskWarning(Record, table=True):
     start_date: Optional[date] = None
     review_date: Optional[date] = Field(default=None, index=True)
     end_date: Optional[date] = None
+    # Was the person told about the warning (UKHDS "informed")? "yes", "no" or "" (not recorded); office only.
+    informed: str = ""
+    informed_on: Optional[date] = None
 
 
 class SafeguardingConcern(Record, table=True):
@@ -55,3 +59,22 @@ class SafeguardingConcern(Record, table=True):
     referred_on: Optional[date] = None
     status: str = "open"
     closed_on: Optional[date] = None
+    next_action: str = ""  # private, like the rest of the concern
+    review_date: Optional[date] = Field(default=None, index=True)
+
+
+INFORMED_CHOICES = ("", "yes", "no")  # not recorded, told, not told
+
+
+def clean_informed(informed: object, informed_on: Optional[date], today: date) -> tuple[str, Optional[date]]:
+    """Whether the person was told about a warning, and when: a date only when they were told, never
+    in the future. Raises ValidationError naming the field."""
+    value = "" if informed is None else str(informed).strip().lower()
+    value = {"true": "yes", "false": "no", "y": "yes", "n": "no"}.get(value, value)
+    if value not in INFORMED_CHOICES:
+        raise ValidationError("Say yes, no, or leave it blank if not known.", field="informed")
+    if informed_on is not None and value != "yes":
+        raise ValidationError("Give the date only when the person was told.", field="informed_on")
+    if informed_on is not None and informed_on > today:
+        raise ValidationError("The date they were told is in the future.", field="informed_on")
+    return value, informed_on

@@ -11,3 +11,13 @@ from anyascii import anyascii
 def fold(text: str | None) -> str:
     """'Çelik' -> 'celik', 'Ağaoğlu' -> 'agaoglu', 'Søren' -> 'soren', 'Yılmaz' -> 'yilmaz'."""
     return anyascii(text or "").lower()
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 minute', '2 minutes', '0 days', '1 failed attempt'; `many` for irregular words ('1 person', '2 people')."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def uk_date(day) -> str:
+    """A date as officers read it on screens and in PDFs: '29 Nov 2026' (CSV files keep ISO dates)."""
+    return f"{day.day} {day:%b %Y}" if day else ""

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from liaison_app.domain.briefing import Briefing, Pack, ProgressCallback
+from liaison_app.domain.operatives import CONFIRM
 from liaison_app.printing.fonts import BOLD, REGULAR
 from liaison_app.printing.qr import qr_code
 from liaison_app.printing.styles import BLACK, GREY, styles
@@ -63,7 +64,7 @@ def _top(b: Briefing) -> Table:
 def _alerts(b: Briefing) -> list[Flowable]:
     """What must not be missed, white on black: a required operative, and that risks are recorded."""
     s = styles()
-    lines = [m.upper() for m in b.must_know]
+    lines = [m.upper() for m in b.must_know] + [w.upper() for w in b.operative_warnings]
     if any(item.high for item in b.your_safety):
         lines.append("HIGH RISK — READ “YOUR SAFETY” BEFORE YOU GO IN")
     elif b.your_safety:
@@ -83,12 +84,19 @@ def _job_rows(b: Briefing) -> list[tuple[str, Flowable]]:
         rows.append(("Tenant", _p(b.tenant_name, s.cell_bold)))
     optional = [("Phone", b.tenant_phone), ("Language", b.language), ("Job type", b.job_type),
                 ("Trade", b.trade), ("Contractor", b.contractor),
-                ("Operative", b.operative + (f" (ID badge {b.operative_badge})" if b.operative_badge else "")),
+                ("Operative", _operative(b)),
                 ("Complaint ref", b.complaint_ref), ("Raised by", b.complainant)]
     rows += [(label, _p(value, s.cell_bold if label == "Job type" else s.cell)) for label, value in optional if value]
     if b.complaint_ref and not b.complainant:
         rows.append(("Raised by", Paragraph("A resident (no consent to share their contact details).", s.cell)))
     return rows
+
+
+def _operative(b: Briefing) -> str:
+    """The booked operative, with what the office must confirm first (never their recorded gender)."""
+    name = b.operative + (f" (ID badge {b.operative_badge})" if b.operative_badge else "")
+    confirm = [m for m in b.must_know if m in CONFIRM.values()]
+    return " — ".join([name] + confirm) if name and confirm else name
 
 
 def _the_job(b: Briefing) -> list[Flowable]:
@@ -155,13 +163,24 @@ def briefing_story(b: Briefing) -> list[Flowable]:
 
 def _cover_rows(pack: Pack) -> list[list]:
     s = styles()
-    rows = [[Paragraph(h, s.cell_bold) for h in ("Time", "Job", "Address", "Flags")]]
+    rows = [[Paragraph(h, s.cell_bold) for h in ("Time", "Job", "Address and operative", "Flags")]]
     for b in pack.briefings:
-        flags = " · ".join(f.upper() if f + " required" in b.must_know else f for f in b.flags)
+        operative = b.operative + (f" (badge {b.operative_badge})" if b.operative_badge else "")
+        where = b.address + (f" ({b.block})" if b.block and b.block not in b.address else "")
         rows.append([_p(b.appointment_window or "—", s.cell_bold), _p(b.job_ref, s.cell),
-                     _p(b.address + (f" ({b.block})" if b.block and b.block not in b.address else ""), s.cell),
-                     _p(flags or "—", s.cell_bold)])
+                     [_p(where, s.cell), _p(f"Operative: {operative or 'not booked yet'}", s.cell_bold)],
+                     _cover_flags(b)])
     return rows
+
+
+def _cover_flags(b: Briefing) -> list[Paragraph]:
+    """What the office and operative must do first, one line each (a required operative in capitals), then
+    the other flags on one line."""
+    s = styles()
+    todo = [f for f in b.flags if f in b.operative_warnings or f in CONFIRM.values() or f + " required" in b.must_know]
+    rest = " · ".join(f for f in b.flags if f not in todo)
+    lines = [_p(f"■ {f.upper()}", s.cell_bold) for f in todo] + ([_p(rest, s.cell_bold)] if rest else [])
+    return lines or [_p("—", s.cell_bold)]
 
 
 def cover_story(pack: Pack) -> list[Flowable]:

@@ -1,16 +1,18 @@
 """Access attempts on a job, the no-access escalation, and the evidence file for the landlord's legal file.
 
-The escalation stages and their order are in domain.checks_rules. Before legal action an officer
-must have tried the tenant's adjustments and support plan: `Escalation.prompt` says what is still
-untried. Attempt notes are private to officers; they appear in the evidence PDF (made for the
-landlord's legal file) but never in an audit event, a briefing or a report.
+The rule table (stages, what legal action needs) is domain.access_rules (docs/NO_ACCESS_RULES.md);
+here it is fed from the store: each attempt with its time of day and what it used, the tenant's
+active adjustments (shared with the contractor or not) and the measures of their open support plans,
+and the check's due date (no record of a mandatory check: due now). `Escalation.prompt` is the next
+step in plain words. Attempt notes are office only: they appear in the evidence PDF (made for the
+landlord's legal file) but never in an audit event, a briefing or a report. Correcting and
+withdrawing an attempt: services/access_changes.py.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 from sqlmodel import Session, select
 
@@ -25,6 +27,7 @@ from liaison_app.domain import (
     Tenant,
     utcnow,
 )
+from liaison_app.domain import access_rules
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.domain.enums import AccessMethod, AccessOutcome, JobStatus, LetterStage, PlanStatus
@@ -45,11 +48,21 @@ class Escalation:
     due_date: date | None
     has_adjustments: bool
     has_support_plan: bool
-    prompt: str
-    untried: list[str] = field(default_factory=list)  # labels of what is still untried
+    prompt: str  # the next step in plain words ("" once access is gained or before the case starts)
+    untried: list[str] = field(default_factory=list)  # labels of what is not yet honoured or tried
+    no_record: bool = False  # a mandatory check with no record at this home: due now
+    rows: dict[str, bool] = field(default_factory=dict)  # the rule rows R3..R8: met?
 
 
-def _clean_attempt(attempted_on, method, outcome, letter_stage) -> tuple[date, str, str, str]:
+def clean_time(value: str | None) -> str:
+    text = (value or "").strip().lower()
+    if text and not access_rules.time_slot(text):
+        raise ValidationError("Give the time of day as morning, afternoon, evening or a time such as 14:30.",
+                              field="time_of_day")
+    return text
+
+
+def clean_attempt(attempted_on, method, outcome, letter_stage) -> tuple[date, str, str, str]:
     try:
         when = parse_date(attempted_on, required=True)
     except ValidationError as exc:
@@ -77,27 +90,39 @@ def _status_after(job: Job, outcome: str) -> str:
     return job.status
 
 
+def clean_used(session: Session, job: Job, adjustments_used, measures_used, on: date) -> tuple[list[str], list[str]]:
+    """The ids of what an attempt used, checked against the tenant's adjustments and support measures."""
+    tenant_id = job.tenant_id
+    adjustments, plans = _support(session, tenant_id, on)
+    known_adj = {a.id for a in adjustments}
+    known_measures = {m.id for plan in plans for m in _measures(session, plan)}
+    adj = list(dict.fromkeys(adjustments_used or ()))
+    measures = list(dict.fromkeys(measures_used or ()))
+    if set(adj) - known_adj:
+        raise ValidationError("Choose only this tenant's current adjustments.", field="adjustments_used")
+    if set(measures) - known_measures:
+        raise ValidationError("Choose only this tenant's current support measures.", field="measures_used")
+    return adj, measures
+
+
 def record_attempt(store: Store, job_id: str, *, attempted_on: date | str, method: str, outcome: str,
-                   letter_stage: str = "", notes: str = "") -> AccessAttempt:
-    """Record one attempt to gain access (and the job's status it leads to: see `_status_after`)."""
-    when, method, outcome, letter_stage = _clean_attempt(attempted_on, method, outcome, letter_stage)
+                   letter_stage: str = "", notes: str = "", time_of_day: str = "",
+                   adjustments_used=(), measures_used=()) -> AccessAttempt:
+    """Record one attempt to gain access, with what it used (and the job's status it leads to: see
+    `_status_after`)."""
+    when, method, outcome, letter_stage = clean_attempt(attempted_on, method, outcome, letter_stage)
     attempt = AccessAttempt(job_id=job_id, attempted_on=when, method=method, outcome=outcome,
-                            letter_stage=letter_stage, notes=(notes or "").strip())
-    now = utcnow()
-    attempt.created_at = attempt.updated_at = now
-    attempt.created_by = attempt.updated_by = store.actor
+                            letter_stage=letter_stage, notes=(notes or "").strip(), time_of_day=clean_time(time_of_day))
     with store.write() as session:
         job = session.get(Job, job_id)
         if job is None:
             raise ValidationError("No such job.", field="job_id")
-        session.add(attempt)
-        session.flush()
-        record_event(session, store.actor, "create", "accessattempt", attempt.id,
-                     ["job_id", "attempted_on", "method", "outcome", "letter_stage", "notes"],
-                     f"{outcome} {job.job_ref}")
+        attempt.adjustments_used, attempt.measures_used = clean_used(session, job, adjustments_used, measures_used,
+                                                                     when)
+        records.add_new(session, store, attempt, summary=f"{outcome} {job.job_ref}")
         status = _status_after(job, outcome)
         if status != job.status:
-            job.status, job.updated_at, job.updated_by = status, now, store.actor
+            job.status, job.updated_at, job.updated_by = status, utcnow(), store.actor
             session.add(job)
             session.flush()
             record_event(session, store.actor, "change", "job", job.id, ["status"], f"{status} {job.job_ref}")
@@ -105,7 +130,7 @@ def record_attempt(store: Store, job_id: str, *, attempted_on: date | str, metho
 
 
 def list_attempts(store: Store, job_id: str) -> list[AccessAttempt]:
-    """The job's attempts, oldest first."""
+    """The job's attempts, oldest first (withdrawn ones included: `withdrawn_on` is set)."""
     with store.read() as session:
         return job_attempts(session, job_id)
 
@@ -121,59 +146,107 @@ def _tenant_and_home(session: Session, job: Job) -> tuple[Tenant | None, Home | 
     return tenant, session.get(Home, home_id) if home_id else None
 
 
-def _due_date(session: Session, job: Job, home: Home | None) -> date | None:
+def _due_date(session: Session, job: Job, home: Home | None) -> tuple[date | None, bool]:
+    """The check's legal due date, and whether the home has no record of this check at all (due now)."""
     if job.due_date:
-        return job.due_date
+        return job.due_date, False
     column, target = (SafetyCheck.block_id, job.block_id) if job.block_id else (SafetyCheck.home_id,
                                                                                  home.id if home else None)
     if target is None:
-        return None
+        return None, False
     row = session.exec(select(SafetyCheck).where(column == target, SafetyCheck.kind == job.job_type)).first()
-    return row.next_due if row else None
+    if row is not None:
+        return row.next_due, False
+    kind = job_types().get(job.job_type)
+    return None, bool(kind and kind.get("mandatory") and kind.get("cycle_months"))
 
 
 def _support(session: Session, tenant_id: str | None, on: date) -> tuple[list[Adjustment], list[SupportPlan]]:
     if not tenant_id:
         return [], []
-    adjustments = [a for a in session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant_id))
-                   if is_active(a, on)]
+    adjustments = [a for a in session.exec(select(Adjustment).where(Adjustment.tenant_id == tenant_id)
+                                           .order_by(Adjustment.kind)) if is_active(a, on)]
     plans = list(session.exec(select(SupportPlan).where(SupportPlan.tenant_id == tenant_id,
                                                         SupportPlan.status != PlanStatus.CLOSED.value)))
     return adjustments, plans
 
 
-def _untried(adjustments: list[Adjustment], plans: list[SupportPlan], attempts: list[AccessAttempt]) -> list[str]:
-    """Labels of the adjustments and plans no failed attempt has been made with yet."""
-    labels = []
-    for adj in adjustments:
-        took_effect = adj.start_date or adj.created_at.date()
-        if rules.is_untried(took_effect, attempts):
-            labels.append(adjustment_kinds().label(adj.kind))
+def _measures(session: Session, plan: SupportPlan) -> list[SupportMeasure]:
+    """The plan's measures still in use, in the order they were agreed."""
+    found = session.exec(select(SupportMeasure).where(SupportMeasure.plan_id == plan.id)
+                         .order_by(SupportMeasure.created_at))
+    return [m for m in found if m.ended_on is None or m.ended_on > date.today()]
+
+
+def _needs(session: Session, adjustments: list[Adjustment], plans: list[SupportPlan]) -> list[access_rules.Need]:
+    """What must be honoured or tried before legal action (rows R6 and R7)."""
+    needs = [access_rules.Need(a.id, adjustment_kinds().label(a.kind), shared=a.share_with_contractors and
+                               a.consent_given, consent=a.consent_given) for a in adjustments]
     for plan in plans:
-        took_effect = None if plan.status == PlanStatus.DRAFT.value else (plan.start_date or plan.created_at.date())
-        if rules.is_untried(took_effect, attempts):
-            labels.append("the support plan" + (" (still a draft: agree it)" if took_effect is None else ""))
-    return list(dict.fromkeys(labels))
+        measures = _measures(session, plan)
+        if plan.status == PlanStatus.DRAFT.value:
+            needs.append(access_rules.Need(plan.id, "the support plan", True,
+                                           blocked="agree the support plan (still a draft)"))
+        elif not measures:
+            needs.append(access_rules.Need(plan.id, "the support plan", True,
+                                           blocked="record what the support plan will try (it has no measures)"))
+        needs += [access_rules.Need(m.id, m.text, True) for m in measures if plan.status != PlanStatus.DRAFT.value]
+    return needs
+
+
+@dataclass(frozen=True)
+class UsedChoice:
+    """Something an attempt can record as used: an adjustment honoured or a support measure tried."""
+
+    id: str
+    label: str
+    is_measure: bool
+    shared: bool = True  # adjustments: shared with the contractor (else it never counts as honoured)
+
+
+def attempt_choices(store: Store, job_id: str, on: date | None = None) -> list[UsedChoice]:
+    """The tenant's current adjustments, then the measures of their agreed support plans: what an attempt
+    on this job may record as used."""
+    with store.read() as session:
+        job = session.get(Job, job_id)
+        if job is None:
+            raise records.NotFound("No such job.")
+        adjustments, plans = _support(session, job.tenant_id, on or date.today())
+        choices = [UsedChoice(a.id, adjustment_kinds().label(a.kind), False,
+                              a.share_with_contractors and a.consent_given) for a in adjustments]
+        for plan in plans:
+            if plan.status != PlanStatus.DRAFT.value:
+                choices += [UsedChoice(m.id, m.text, True) for m in _measures(session, plan)]
+    return choices
+
+
+def used_ids(a: AccessAttempt) -> list[str]:
+    """The ids of the adjustments and support measures an attempt used (none for an attempt from before 0007)."""
+    return [*(a.adjustments_used or []), *(a.measures_used or [])]
+
+
+def as_rule_attempt(a: AccessAttempt) -> access_rules.Attempt:
+    return access_rules.Attempt(a.attempted_on, a.method, a.outcome, a.time_of_day or "",
+                                frozenset(used_ids(a)), a.withdrawn_on is not None)
 
 
 def _escalation(session: Session, job: Job, today: date) -> Escalation:
     attempts = job_attempts(session, job.id)
     tenant, home = _tenant_and_home(session, job)
     adjustments, plans = _support(session, tenant.id if tenant else None, today)
-    untried = _untried(adjustments, plans, attempts)
+    due, no_record = _due_date(session, job, home)
+    left = 0 if no_record else rules.days_left(due, today)
     kind = job_types().get(job.job_type)
-    min_attempts = int(kind.get("min_attempts") or 0) if kind else 0
-    stage = rules.escalation_stage(attempts, min_attempts, support_untried=bool(untried))
-    prompt = ""
-    if untried and stage not in (rules.ACCESS_GAINED, rules.NOT_STARTED):
-        prompt = "Before legal action, try: " + "; ".join(untried) + "."
-    due = _due_date(session, job, home)
-    return Escalation(stage, sum(1 for a in attempts if rules.is_failed(a)), rules.days_left(due, today), due,
-                      bool(adjustments), bool(plans), prompt, untried)
+    min_days = int(kind.get("min_attempts") or 0) if kind else 0
+    result = access_rules.assess([as_rule_attempt(a) for a in attempts], _needs(session, adjustments, plans), left,
+                                 min_days or access_rules.MIN_DAYS)
+    untried = list(dict.fromkeys(n.label for n in result.not_honoured))
+    return Escalation(result.stage, result.failed_attempts, left, due, bool(adjustments), bool(plans),
+                      result.next_step, untried, no_record, result.rows)
 
 
 def escalation(store: Store, job_id: str, today: date | None = None) -> Escalation:
-    """How far the job's no-access case has gone, the days left to its legal due date, and what to try first."""
+    """How far the job's no-access case has gone, the days left to its legal due date, and the next step."""
     with store.read() as session:
         job = session.get(Job, job_id)
         if job is None:
@@ -186,31 +259,53 @@ def job_escalation(session: Session, job: Job, today: date) -> Escalation:
     return _escalation(session, job, today)
 
 
+def _attempt_row(a: AccessAttempt, labels: dict[str, str]) -> list[str]:
+    used = "; ".join(labels.get(i, "(no longer recorded)") for i in used_ids(a))
+    return [a.attempted_on.isoformat(), a.time_of_day, AccessMethod(a.method).label, AccessOutcome(a.outcome).label,
+            LetterStage(a.letter_stage).label if a.letter_stage else "", used, a.notes]
+
+
+def _used_rows(attempts: list[AccessAttempt], records_by_id: dict[str, tuple[str, str]], attr: str) -> list[list[str]]:
+    """One row per adjustment or measure recorded as used on a counted attempt, with the dates it was used."""
+    dates: dict[str, list[str]] = {}
+    for a in attempts:
+        for record_id in getattr(a, attr) or []:
+            dates.setdefault(record_id, []).append(a.attempted_on.isoformat())
+    return [[*records_by_id[i], ", ".join(d)] for i, d in dates.items() if i in records_by_id]
+
+
 def _evidence_sections(session: Session, job: Job, today: date) -> tuple[list[str], list]:
     tenant, home = _tenant_and_home(session, job)
     esc = _escalation(session, job, today)
-    label = job_types().label(job.job_type)
-    intro = [f"Job {job.job_ref} — {label}",
+    due = esc.due_date.isoformat() if esc.due_date else ("no record — due now" if esc.no_record else "not recorded")
+    intro = [f"Job {job.job_ref} — {job_types().label(job.job_type)}",
              f"Tenant: {tenant.full_name} ({tenant.tenancy_ref})" if tenant else "Communal job",
-             f"Address: {home.one_line()}" if home else "",
-             f"Due date: {esc.due_date.isoformat() if esc.due_date else 'not recorded'}",
+             f"Address: {home.one_line()}" if home else "", f"Due date: {due}",
              f"Stage: {esc.stage}; failed attempts: {esc.failed_attempts}",
              f"Prepared {today.isoformat()} from Liaison for the landlord's legal file."]
-    attempts = [[a.attempted_on.isoformat(), AccessMethod(a.method).label, AccessOutcome(a.outcome).label,
-                 LetterStage(a.letter_stage).label if a.letter_stage else "", a.notes]
-                for a in job_attempts(session, job.id)]
+    all_attempts = job_attempts(session, job.id)
+    counted = [a for a in all_attempts if a.withdrawn_on is None]
     adjustments, plans = _support(session, tenant.id if tenant else None, today)
-    adj_rows = [[adjustment_kinds().label(a.kind), a.instruction, _d(a.start_date), _d(a.review_date)]
-                for a in adjustments]
-    plan_rows = _plan_rows(session, plans)
+    adj = {a.id: (adjustment_kinds().label(a.kind), a.instruction) for a in adjustments}
+    measures = {m.id: (f"{PlanStatus(p.status).label} from {_d(p.start_date)}", m.text)
+                for p in plans for m in _measures(session, p)}
+    labels = {i: v[0] for i, v in adj.items()} | {i: v[1] for i, v in measures.items()}
     sections = [
-        Section("Access attempts", headers=["Date", "Method", "Outcome", "Letter", "Notes"], rows=attempts),
-        Section("Reasonable adjustments in place", headers=["Adjustment", "What is done", "From", "Review"],
-                rows=adj_rows),
-        Section("Support plan measures", headers=["Plan", "Measure", "Agreed on", "Ended"], rows=plan_rows),
+        Section("Access attempts", headers=["Date", "Time", "Method", "Outcome", "Letter", "Used that time",
+                                            "Notes"], rows=[_attempt_row(a, labels) for a in counted]),
+        Section("Reasonable adjustments honoured (recorded as used)",
+                headers=["Adjustment", "What is done", "Used on"], rows=_used_rows(counted, adj, "adjustments_used"),
+                empty_text="None recorded as used."),
+        Section("Support measures tried (recorded as used)", headers=["Plan", "Measure", "Used on"],
+                rows=_used_rows(counted, measures, "measures_used"), empty_text="None recorded as used."),
     ]
+    withdrawn = [[a.attempted_on.isoformat(), _d(a.withdrawn_on), a.withdrawn_by, a.withdrawn_reason]
+                 for a in all_attempts if a.withdrawn_on is not None]
+    if withdrawn:
+        sections.append(Section("Withdrawn attempts (not counted)", headers=["Date", "Withdrawn on", "By", "Why"],
+                                rows=withdrawn))
     if esc.prompt:
-        sections.append(Section("Still to try", [esc.prompt]))
+        sections.append(Section("Next step", [esc.prompt]))
     return [line for line in intro if line], sections
 
 
@@ -220,19 +315,9 @@ def _d(value: date | datetime | None) -> str:
     return value.date().isoformat() if isinstance(value, datetime) else value.isoformat()
 
 
-def _plan_rows(session: Session, plans: list[SupportPlan]) -> list[list[str]]:
-    rows = []
-    for plan in plans:
-        name = f"{PlanStatus(plan.status).label} from {_d(plan.start_date)}"
-        for m in session.exec(select(SupportMeasure).where(SupportMeasure.plan_id == plan.id)
-                              .order_by(SupportMeasure.created_at)):
-            rows.append([name, m.text, _d(m.created_at), _d(m.ended_on)])
-    return rows
-
-
 def evidence_document(store: Store, job_id: str, today: date | None = None) -> TableDocument:
     """What the access-evidence PDF holds: every attempt, adjustment and support measure for this check
-    (never safeguarding). Not audited: `write_evidence_pdf` audits the export."""
+    (never safeguarding). Not audited: `evidence_exported` audits the export."""
     today = today or date.today()
     with store.read() as session:
         job = session.get(Job, job_id)
@@ -244,14 +329,14 @@ def evidence_document(store: Store, job_id: str, today: date | None = None) -> T
                          footer=f"Confidential — personal data. Access evidence for job {job_ref}.")
 
 
-def write_evidence_pdf(store: Store, job_id: str, path: str | Path,
-                       write_pdf: Callable[[Path, TableDocument], Path], today: date | None = None) -> Path:
-    """Write the access evidence to `path` with `write_pdf(path, document)` (the caller passes
-    liaison_app.printing's: services never print) and audit the export."""
+def evidence_for_pdf(store: Store, job_id: str, path: str | Path, today: date | None = None) -> TableDocument:
+    """Check the access evidence may be written to `path` and give the document to print there. Services never
+    print: the caller writes it with liaison_app.printing (write_document), then calls `evidence_exported`."""
     check_output(path, store.path, "pdf")  # never over the store, a backup, or a file of another kind
-    document = evidence_document(store, job_id, today)
-    job_ref = document.subject
-    out = write_pdf(Path(path), document)
+    return evidence_document(store, job_id, today)
+
+
+def evidence_exported(store: Store, job_id: str, document: TableDocument) -> None:
+    """Audit the access-evidence export once printing has written `document`."""
     audit(store, "export", "job", job_id, ["access_attempts", "adjustments", "support_measures"],
-          f"access evidence {job_ref}")
-    return out
+          f"access evidence {document.subject}")

@@ -26,6 +26,7 @@ from liaison_app.domain import (
     Tenant,
 )
 from liaison_app.services import settings as settings_service
+from liaison_app.services.operatives import clashes_of
 from liaison_app.domain.briefing import Briefing, Pack
 from liaison_app.services.briefing_rules import BriefingRecords, NothingToPrint, build_briefing, settings_over_defaults
 
@@ -67,7 +68,7 @@ def _records(session: Session, job: Job) -> BriefingRecords:
         block=session.get(Block, block_id) if block_id else None,
         contractor=session.get(Contractor, job.contractor_id),
         operative=session.get(Operative, job.operative_id) if job.operative_id else None,
-        adjustments=adjustments, warnings=warnings, plans=plans,
+        adjustments=adjustments, warnings=warnings, plans=plans, clashes=clashes_of(session, job),
     )
 
 

@@ -14,16 +14,21 @@ from datetime import date, datetime
 from typing import Any, Mapping, Sequence
 
 from liaison_app.domain.briefing import Briefing, SafetyItem
+from liaison_app.domain import operatives as doorstep
 from liaison_app.domain.enums import Severity
 from liaison_app.domain.periods import has_ended, is_active
 from liaison_app.services import settings as settings_service
 from liaison_app.services.catalogues import adjustment_kinds, conduct_points, job_types, warning_kinds
 
-# Adjustments an operative must not miss: shown in a black box at the top and first on the cover sheet.
+# Adjustments an operative must not miss: shown in a black box at the top and first on the cover sheet
+# (as domain.operatives.CONFIRM's instruction when the booked operative is not recorded as requested).
 MUST_KNOW = {
-    "female_operative": "Female operative required",
-    "male_operative": "Male operative required",
+    "female_operative": doorstep.REQUIRED["female"],
+    "male_operative": doorstep.REQUIRED["male"],
 }
+GENDER_KINDS = {"female_operative": "female", "male_operative": "male"}
+# The cover sheet's flag for a tenant with an active support plan: what to do, not what is held.
+EXTRA_CARE = "Extra care — see briefing"
 
 
 class NothingToPrint(LookupError):
@@ -43,6 +48,7 @@ class BriefingRecords:
     adjustments: Sequence[Any] = ()
     warnings: Sequence[Any] = ()
     plans: Sequence[tuple[Any, Sequence[Any]]] = field(default_factory=tuple)
+    clashes: Sequence[doorstep.Booking] = ()  # the operative's other jobs at an overlapping time
 
 
 def _clean(text: str | None) -> str:
@@ -58,7 +64,7 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
 
 
 def _adjustment_sections(adjustments: Sequence[Any], on: date) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Before-you-arrive and in-the-home instructions, must-know alerts and flags."""
+    """Before-you-arrive and in-the-home instructions, the requested operative genders and flags."""
     catalogue = adjustment_kinds()
     before: list[str] = []
     in_home: list[str] = []
@@ -73,8 +79,9 @@ def _adjustment_sections(adjustments: Sequence[Any], on: date) -> tuple[list[str
             continue
         section = kind.get("section", "in_home") if kind else "in_home"
         (before if section == "before" else in_home).append(text)
-        if adj.kind in MUST_KNOW:
-            must_know.append(MUST_KNOW[adj.kind])
+        if adj.kind in GENDER_KINDS:
+            must_know.append(GENDER_KINDS[adj.kind])
+            continue  # flagged through the must-know line
         flags.append(kind.get("badge", kind.label) if kind else "Adjustment")
     return before, in_home, must_know, flags
 
@@ -149,13 +156,32 @@ def conduct_lines(setting: str) -> tuple[str, ...]:
     return tuple(lines) if lines else tuple(k.instruction for k in conduct_points().kinds if k.instruction)
 
 
-def _flags(must_know: list[str], safety: list[SafetyItem], adj_flags: list[str], support: list[str]) -> tuple[str, ...]:
+def _flags(must_know: Sequence[str], safety: list[SafetyItem], adj_flags: list[str], support: list[str],
+           warnings: Sequence[str] = ()) -> tuple[str, ...]:
     flags = [m.replace(" required", "") for m in must_know]
+    flags += [w for w in warnings if w not in must_know]
     flags += [s.flag for s in safety if s.high] + [s.flag for s in safety if not s.high]
     flags += adj_flags
     if support:
-        flags.append("Support plan")
+        flags.append(EXTRA_CARE)
     return _unique(flags)
+
+
+def _operative_lines(records: BriefingRecords, requested: Sequence[str], on: date) -> tuple[tuple[str, ...],
+                                                                                          tuple[str, ...]]:
+    """The must-know lines (a requested operative gender, as an instruction) and the doorstep warnings
+    about the booked operative (domain.operatives). The operative's recorded gender is never copied."""
+    operative, job = records.operative, records.job
+    booked = operative is not None
+    gender = getattr(operative, "gender", "") if booked else ""
+    must_know = [doorstep.gender_instruction(r, gender, booked) for r in requested]
+    warnings = doorstep.operative_warnings(
+        requested=requested[0] if requested else "", booked=booked, operative_gender=gender,
+        gas_work=doorstep.needs_gas_safe(job.job_type, job.trade),
+        gas_safe_number=getattr(operative, "gas_safe_number", "") if booked else "",
+        gas_safe_expiry=getattr(operative, "gas_safe_expiry", None) if booked else None,
+        on=job.appointment_start.date() if job.appointment_start else on, clashes=tuple(records.clashes))
+    return _unique(must_know), tuple(w for w in warnings if w not in must_know)
 
 
 def build_briefing(records: BriefingRecords, settings: Mapping[str, str], on: date, *,
@@ -163,7 +189,8 @@ def build_briefing(records: BriefingRecords, settings: Mapping[str, str], on: da
     """The briefing for one job on day `on`: a pure function of its inputs (the redaction rules)."""
     job, tenant = records.job, records.tenant
     conf = settings_over_defaults(settings)
-    before, in_home, must_know, adj_flags = _adjustment_sections(records.adjustments, on)
+    before, in_home, requested, adj_flags = _adjustment_sections(records.adjustments, on)
+    must_know, warnings = _operative_lines(records, _unique(requested), on)
     safety = _safety_items(records.warnings, on)
     support = _support_measures(records.plans, on)
     address, block_name = _where(records)
@@ -187,10 +214,10 @@ def build_briefing(records: BriefingRecords, settings: Mapping[str, str], on: da
         operative_badge=operative.badge_number if operative is not None else "",
         trade=_clean(job.trade), job_type=_job_type_label(job.job_type), description=job.description or "",
         complaint_ref=_clean(job.complaint_ref), complainant=complainant if consent else "",
-        must_know=_unique(must_know), before_you_arrive=_unique(before),
+        must_know=must_know, operative_warnings=warnings, before_you_arrive=_unique(before),
         in_the_home=_unique(in_home + support), your_safety=tuple(safety),
         emergency_procedure=conf["emergency_procedure"],
         conduct_reminders=conduct_lines(conf["conduct_reminders"]),
         safeguarding_line=conf["safeguarding_line"],
-        flags=_flags(must_know, safety, adj_flags, support),
+        flags=_flags(must_know, safety, adj_flags, support, warnings),
     )

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from liaison_app.domain import Adjustment, Job, SafetyCheck, SupportPlan, Tenant, utcnow
+from liaison_app.domain import Adjustment, Block, Home, Job, SafetyCheck, SupportPlan, Tenant, utcnow
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.enums import JobStatus, PlanStatus
 from liaison_app.domain.periods import is_active
@@ -156,6 +156,7 @@ class DueCheck:
     job_ref: str = ""
     adjustments: list[str] = field(default_factory=list)  # catalogue labels of active adjustments
     has_support_plan: bool = False
+    no_record: bool = False  # no record of this check at all: due now (due_date is today)
 
 
 def _chunks(ids: list[str], size: int = 500):
@@ -163,16 +164,19 @@ def _chunks(ids: list[str], size: int = 500):
         yield ids[i:i + size]
 
 
-def _collect_due(session: Session, horizon: date) -> dict[tuple, DueCheck]:
+def _collect_due(session: Session, horizon: date, today: date, supported_only: bool,
+                 no_record: bool) -> dict[tuple, DueCheck]:
     mandatory = {k.code: k for k in mandatory_check_kinds()}
     found: dict[tuple, DueCheck] = {}
 
-    def offer(kind: str, due: date, home_id, block_id, job: Job | None = None) -> None:
+    def offer(kind: str, due: date, home_id, block_id, job: Job | None = None, no_record: bool = False) -> None:
         key = ("block", block_id, kind) if block_id else ("home", home_id, kind)
         item = found.get(key)
+        if item is not None and no_record:
+            return  # an open check job has the due date
         if item is None:
             item = found[key] = DueCheck(kind, mandatory[kind].label, due, 0, home_id if not block_id else None,
-                                         block_id)
+                                         block_id, no_record=no_record)
         item.due_date = min(item.due_date, due)
         if job is not None:
             item.job_id, item.job_ref = job.id, job.job_ref
@@ -186,7 +190,40 @@ def _collect_due(session: Session, horizon: date) -> dict[tuple, DueCheck]:
                                           Job.job_type.in_(list(mandatory))))
     for job in jobs:
         offer(job.job_type, job.due_date, job_home_id(session, job), job.block_id, job)
+    if not no_record:
+        return found
+    for kind, home_id, block_id in _without_record(session, list(mandatory.values()), supported_only, today):
+        offer(kind, today, home_id, block_id, no_record=True)
     return found
+
+
+def _supported_homes(today: date):
+    """The homes of tenants with an active adjustment or an open support plan (a subquery)."""
+    adjusted = select(Adjustment.tenant_id).where((Adjustment.end_date.is_(None)) | (Adjustment.end_date > today))
+    planned = select(SupportPlan.tenant_id).where(SupportPlan.status != PlanStatus.CLOSED.value)
+    return select(Tenant.home_id).where(Tenant.id.in_(adjusted) | Tenant.id.in_(planned))
+
+
+def _without_record(session: Session, kinds: list[Kind], supported_only: bool, today: date):
+    """(kind, home id, block id) of each home or block with no record at all of a check that has a cycle:
+    it is due now. With `supported_only`, only the homes of tenants with adjustments or a support plan."""
+    for kind in kinds:
+        if not kind.get("cycle_months"):
+            continue
+        if kind.get("scope") == "block":
+            if supported_only:
+                continue
+            recorded = select(SafetyCheck.block_id).where(SafetyCheck.kind == kind.code,
+                                                          SafetyCheck.block_id.is_not(None))
+            for block_id in session.exec(select(Block.id).where(Block.id.not_in(recorded))):
+                yield kind.code, None, block_id
+            continue
+        recorded = select(SafetyCheck.home_id).where(SafetyCheck.kind == kind.code, SafetyCheck.home_id.is_not(None))
+        query = select(Home.id).where(Home.id.not_in(recorded))
+        if supported_only:
+            query = query.where(Home.id.in_(_supported_homes(today)))
+        for home_id in session.exec(query):
+            yield kind.code, home_id, None
 
 
 def _attach_tenants(session: Session, items: list[DueCheck], today: date) -> None:
@@ -215,13 +252,14 @@ def _attach_tenants(session: Session, items: list[DueCheck], today: date) -> Non
 
 
 def due_checks(store: Store, *, days: int = 30, today: date | None = None,
-               only_supported: bool = False) -> list[DueCheck]:
-    """Mandatory checks due within `days` (overdue ones included), soonest first.
+               only_supported: bool = False, no_record: bool = False) -> list[DueCheck]:
+    """Mandatory checks due within `days` (overdue ones included), soonest first. With `no_record`, also
+    every home or block with no record at all of a check that has a cycle (due now; `DueCheck.no_record`).
 
     With `only_supported`, just those of tenants with an active adjustment or an open support plan."""
     today = today or date.today()
     with store.read() as session:
-        items = list(_collect_due(session, today + timedelta(days=days)).values())
+        items = list(_collect_due(session, today + timedelta(days=days), today, only_supported, no_record).values())
         _attach_tenants(session, items, today)
     for item in items:
         item.days_left = (item.due_date - today).days

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from liaison_app.domain.text import plural
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -39,7 +41,7 @@ class ImportRefused(Exception):
     def __init__(self, problems: list[Problem], total: int | None = None):
         self.problems = sorted(problems, key=lambda p: (p.line, p.column))[:LISTED]
         self.total = max(total if total is not None else len(problems), len(self.problems))
-        super().__init__(f"Nothing was imported: {self.total:,} problem(s) found.")
+        super().__init__(f"Nothing was imported: {plural(self.total, 'problem')} found.")
 
     @property
     def more(self) -> int:

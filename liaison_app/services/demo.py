@@ -46,7 +46,7 @@ from liaison_app.domain import (
     utcnow,
 )
 from liaison_app.services import demo_data as data
-from liaison_app.services import demo_works
+from liaison_app.services import demo_access, demo_doorstep, demo_signoffs, demo_works
 from liaison_app.services.catalogues import adjustment_kinds, visit_types, warning_kinds
 from liaison_app.services.import_common import audit_import, insert_rows
 from liaison_app.services.import_tenants import search_text
@@ -256,11 +256,14 @@ def make_demo(store: Store, tenants: int = 300, seed: int = 1, today: date | Non
         make_needs(gen, people)
         make_visits(gen, people)
         demo_works.make_works(gen, people)
+        demo_access.make_access_states(gen)
+        demo_doorstep.make_doorstep_states(gen)
         names = [cls.__tablename__ for cls in TABLES]
         with big_cache(conn), tenant_index_paused(conn), indexes_paused(conn, names):
             for cls in TABLES:
                 insert_rows(conn, cls.__table__, gen.rows[cls])
         insert_rows(conn, Setting.__table__, [{"key": k, "value": v} for k, v in demo_works.SETTINGS.items()])
+        demo_signoffs.add_signoff_states(conn, gen)
         result = DemoResult({cls.__tablename__: len(gen.rows[cls]) for cls in TABLES})
         audit_import(conn, store, "demo", f"demo data: {result}", action="demo")
     return result

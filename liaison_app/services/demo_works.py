@@ -16,7 +16,8 @@ from liaison_app.services.catalogues import adjustment_kinds, conduct_points, su
 
 SETTINGS = {
     "landlord_name": "Wessex Vale Homes (demo)",
-    "safeguarding_line": "Safeguarding team: 01632 960200 (9am to 5pm); out of hours 01632 960299",
+    "safeguarding_line": ("Worried about a child, an adult or an animal's welfare? Safeguarding team: 01632 960200 "
+                          "(9am to 5pm); out of hours 01632 960299; 999 if anyone is in danger now."),
 }
 TRADE_JOBS = {"gas_safety": "gas", "electrical_safety": "electrical", "repair": "general", "planned": "general",
               "damp_mould": "damp", "communal_repair": "general", "lift": "lifts", "fire_risk": "general"}

@@ -78,8 +78,10 @@ def _delete_person_rows(conn, tenant_id: str, home_id: str | None) -> int:
         delete(RiskWarning).where(RiskWarning.tenant_id == tenant_id),
         delete(SafeguardingConcern).where(SafeguardingConcern.tenant_id == tenant_id),
         delete(ConductFeedback).where(ConductFeedback.tenant_id == tenant_id),
-        update(AccessAttempt).where(AccessAttempt.job_id.in_(job_ids)).values(notes=""),
+        update(AccessAttempt).where(AccessAttempt.job_id.in_(job_ids)).values(notes="", withdrawn_reason=""),
         update(Job).where(Job.tenant_id == tenant_id).values(tenant_id=None),
+        update(Job).where(Job.complainant_tenant_id == tenant_id).values(  # they complained about a job
+            complainant_tenant_id=None, complainant_name="", complainant_phone="", complainant_consent=False),
     ]
     if home_id is not None:
         others = conn.execute(select(func.count()).select_from(Tenant).where(

@@ -13,6 +13,7 @@ from sqlalchemy import Table, bindparam, update
 from sqlmodel import Session
 
 from liaison_app.domain import new_id, utcnow
+from liaison_app.domain.text import plural
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services.audit import record_event
 from liaison_app.services.csv_files import ProblemList
@@ -34,7 +35,7 @@ class ImportResult:
         return self.created + self.updated + self.unchanged
 
     def __str__(self) -> str:
-        return (f"{self.rows} {self.kind} row(s): {self.created} created, {self.updated} updated, "
+        return (f"{plural(self.rows, self.kind + ' row')}: {self.created} created, {self.updated} updated, "
                 f"{self.unchanged} unchanged")
 
 

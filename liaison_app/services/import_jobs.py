@@ -1,7 +1,8 @@
 """`import jobs`: works orders from the repairs system, matched on job_ref.
 
 A job belongs to a tenancy's home (tenancy_ref) or a communal block (block); the contractor is
-made if new, and so is the operative (with their ID badge number).
+made if new, and so is the operative (with their ID badge number, gender, Gas Safe registration and
+badge expiry where given; a blank one of these leaves what the office recorded).
 """
 from __future__ import annotations
 
@@ -18,20 +19,26 @@ from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
     FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
 )
+from liaison_app.services.operatives import collect_operative_values
 from liaison_app.services.records import text
 from liaison_app.services.works import collect_job_values
 from liaison_app.store import Store
 
 COLUMNS = ("job_ref", "tenancy_ref", "block", "contractor", "operative", "operative_badge", "trade", "job_type",
            "description", "appointment_start", "appointment_end", "due_date", "complaint_ref", "complainant_name",
-           "complainant_phone")
+           "complainant_phone", "complainant_consent", "operative_gender", "operative_gas_safe",
+           "operative_gas_safe_expiry", "operative_badge_expiry")
+# jobs.csv column -> Operative field (services.operatives cleans them)
+OPERATIVE_COLUMNS = {"operative_gender": "gender", "operative_gas_safe": "gas_safe_number",
+                     "operative_gas_safe_expiry": "gas_safe_expiry", "operative_badge_expiry": "badge_expiry"}
+OPERATIVE_DETAILS = tuple(OPERATIVE_COLUMNS.values())
 REQUIRED = ("job_ref", "contractor", "job_type", "description")
 JOB_FIELDS = ("job_ref", "trade", "job_type", "description", "appointment_start", "appointment_end", "due_date",
-              "complaint_ref", "complainant_name", "complainant_phone")
+              "complaint_ref", "complainant_name", "complainant_phone", "complainant_consent")
 _JOB_DEFAULTS = {"completed_on": None, "certificate_ref": "", "complaint_ref": "", "complainant_name": "",
                  "complainant_phone": "", "complainant_consent": False, "appointment_start": None,
                  "appointment_end": None, "due_date": None, "operative_id": None, "block_id": None,
-                 "tenant_id": None, "home_id": None}
+                 "tenant_id": None, "home_id": None, "complainant_tenant_id": None}
 
 
 class _Store:
@@ -45,7 +52,7 @@ class _Store:
         self.blocks = {r.name.casefold(): r.id for r in conn.execute(select(b.c.id, b.c.name))}
         self.contractors = {r.name.casefold(): r.id for r in conn.execute(select(c.c.id, c.c.name))}
         self.operatives = {(r.contractor_id, r.name.casefold()): dict(r._mapping) for r in conn.execute(
-            select(o.c.id, o.c.contractor_id, o.c.name, o.c.badge_number))}
+            select(o.c.id, o.c.contractor_id, o.c.name, o.c.badge_number, *(o.c[k] for k in OPERATIVE_DETAILS)))}
         cols = [j.c[k] for k in (*JOB_FIELDS, "id", "tenant_id", "home_id", "block_id", "contractor_id",
                                  "operative_id", "status")]
         self.jobs = {r["job_ref"]: dict(r) for r in conn.execute(select(*cols)).mappings()}
@@ -72,7 +79,20 @@ def _check_row(line: int, row: dict[str, str], known: _Store, problems: Problems
     values["operative"], values["tenancy_ref"], values["block"] = text(row.get("operative")), ref, block
     if values["operative_badge"] and not values["operative"]:
         problems.add(line, "operative", "Give the operative's name with their badge number.")
+    values["operative_details"] = _operative_details(line, row, values["operative"], problems)
     return values
+
+
+def _operative_details(line: int, row: dict[str, str], operative: str, problems: Problems) -> dict[str, Any]:
+    """The operative's details given on the row (blank ones are left out: they change nothing)."""
+    given = {field: row[column] for column, field in OPERATIVE_COLUMNS.items() if text(row.get(column))}
+    details, errors = collect_operative_values(given)
+    for exc in errors:
+        exc.field = next(c for c, f in OPERATIVE_COLUMNS.items() if f == exc.field)
+    problems.add_errors(line, errors)
+    if given and not operative:
+        problems.add(line, "operative", "Give the operative's name with their details.")
+    return details
 
 
 def check_rows(path: str | Path, known: _Store) -> list[dict[str, Any]]:
@@ -114,19 +134,24 @@ class _Writer:
             self.known.contractors[key] = row["id"]
         return self.known.contractors[key]
 
-    def operative_id(self, contractor_id: str, name: str, badge: str) -> str | None:
+    def operative_id(self, contractor_id: str, name: str, badge: str, details: dict[str, Any]) -> str | None:
         if not name:
             return None
         key = (contractor_id, name.casefold())
         current = self.known.operatives.get(key)
+        given = {**({"badge_number": badge} if badge else {}), **details}
         if current is None:
-            current = {**self.stamp(), "contractor_id": contractor_id, "name": name, "badge_number": badge,
-                       "ended_on": None}
+            current = {**self.stamp(), "contractor_id": contractor_id, "name": name, "badge_number": "",
+                       "ended_on": None, "trade": "", "gender": "", "gas_safe_number": "", "gas_safe_expiry": None,
+                       "badge_expiry": None, **given}
             self.operatives.append(current)
             self.known.operatives[key] = current
-        elif badge and current["badge_number"] != badge:
-            current["badge_number"] = badge
-            self.operative_updates.append({"id": current["id"], "badge_number": badge})
+            return current["id"]
+        diff = changed(current, given)
+        if diff:
+            current.update(diff)
+            if "created_at" not in current:  # already in the store (a new one is inserted whole)
+                self.operative_updates.append({"id": current["id"], **diff})
         return current["id"]
 
     def add(self, v: dict[str, Any]) -> None:
@@ -135,7 +160,8 @@ class _Writer:
         new = {k: v[k] for k in JOB_FIELDS if k in v}
         new.update(contractor_id=contractor_id, tenant_id=tenant_id, home_id=home_id,
                    block_id=self.known.blocks.get(v["block"].casefold()) if v["block"] else None,
-                   operative_id=self.operative_id(contractor_id, v["operative"], v["operative_badge"]))
+                   operative_id=self.operative_id(contractor_id, v["operative"], v["operative_badge"],
+                                                  v["operative_details"]))
         if not new.get("trade"):
             new["trade"] = job_types().get(new["job_type"]).get("trade") or ""
         current = self.known.jobs.get(new["job_ref"])

@@ -1,4 +1,4 @@
-"""Imports from the housing and repairs systems: tenants, jobs, adjustments and warnings.
+"""Imports from the housing and repairs systems: tenants, jobs, adjustments, warnings and check history.
 
 Each import stores every row or none. Problems are collected across the whole file first, then
 the import is refused with all of them (`ImportRefused.problems`, each a line, a column and a
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from liaison_app.services.csv_files import ImportRefused, Problem
+from liaison_app.services.import_checks import import_checks
 from liaison_app.services.import_common import ImportResult
 from liaison_app.services.import_jobs import import_jobs
 from liaison_app.services.import_needs import import_adjustments, import_warnings
@@ -22,11 +23,12 @@ IMPORTERS: dict[str, Callable[[Store, str | Path], ImportResult]] = {
     "jobs": import_jobs,
     "adjustments": import_adjustments,
     "warnings": import_warnings,
+    "checks": import_checks,
 }
 
 
 def import_file(store: Store, kind: str, path: str | Path) -> ImportResult:
-    """Import `path` as `kind` (tenants, jobs, adjustments or warnings)."""
+    """Import `path` as `kind` (tenants, jobs, adjustments, warnings or checks)."""
     try:
         importer = IMPORTERS[kind]
     except KeyError:
@@ -34,5 +36,5 @@ def import_file(store: Store, kind: str, path: str | Path) -> ImportResult:
     return importer(store, path)
 
 
-__all__ = ["IMPORTERS", "ImportRefused", "ImportResult", "Problem", "import_adjustments", "import_file",
-           "import_jobs", "import_tenants", "import_warnings"]
+__all__ = ["IMPORTERS", "ImportRefused", "ImportResult", "Problem", "import_adjustments", "import_checks",
+           "import_file", "import_jobs", "import_tenants", "import_warnings"]

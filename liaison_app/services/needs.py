@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from liaison_app.domain import Adjustment, Home, RiskWarning, Tenant
 from liaison_app.domain.enums import Severity
+from liaison_app.domain.needs import clean_informed
 from liaison_app.domain.periods import has_ended
 from liaison_app.domain.validation import (
     ValidationError,
@@ -91,10 +92,25 @@ def _clean_changes(values: dict[str, Any], current: Any, catalogue: Catalogue) -
             out[name] = field(name, parse_yes_no, out[name], default=True)
     if "severity" in out:
         out["severity"] = clean_severity(out["severity"])
+    if {"informed", "informed_on"} & out.keys():
+        out.update(_clean_told(out, current))
     if {"start_date", "review_date", "end_date"} & out.keys():
         dates = clean_dates(out.get("start_date", current.start_date), out.get("review_date", current.review_date),
                             out.get("end_date", current.end_date), default_review=False)
         out.update({k: v for k, v in dates.items() if k in out})
+    return out
+
+
+def _clean_told(values: dict[str, Any], current: Any) -> dict[str, Any]:
+    """A change to whether (and when) the person was told; "no" or "not known" clears the date."""
+    informed, _ = clean_informed(values.get("informed", current.informed), None, date.today())
+    on = field("informed_on", parse_date, values.get("informed_on", current.informed_on))
+    if "informed" in values and "informed_on" not in values and informed != "yes":
+        on = None
+    informed, on = clean_informed(informed, on, date.today())
+    out = {"informed": informed} if "informed" in values else {}
+    if "informed_on" in values or on != current.informed_on:
+        out["informed_on"] = on
     return out
 
 
@@ -120,8 +136,10 @@ def list_adjustments(store: Store, tenant_id: str, include_ended: bool = False) 
 def record_warning(store: Store, *, tenant_id: str | None = None, home_id: str | None = None, kind: str,
                    instruction: str | None = None, details: str = "", severity: str = "medium",
                    start_date: date | str | None = None, review_date: date | str | None = None,
-                   end_date: date | str | None = None) -> RiskWarning:
-    """Record a risk warning on a person (tenant_id) or on a home (home_id)."""
+                   end_date: date | str | None = None, informed: str | bool | None = "",
+                   informed_on: date | str | None = None) -> RiskWarning:
+    """Record a risk warning on a person (tenant_id) or on a home (home_id); `informed` ("yes", "no" or
+    "" when not known) and `informed_on` say whether and when the person was told about it."""
     if not tenant_id and not home_id:
         raise ValidationError("Say who or which home the warning is about.", field="tenant_id")
     catalogue = warning_kinds()
@@ -130,6 +148,8 @@ def record_warning(store: Store, *, tenant_id: str | None = None, home_id: str |
         tenant_id=tenant_id or None, home_id=home_id or None, kind=kind,
         instruction=default_instruction(catalogue, kind, instruction), details=details or "",
         severity=clean_severity(severity), **clean_dates(start_date, review_date, end_date))
+    warning.informed, warning.informed_on = clean_informed(
+        informed, field("informed_on", parse_date, informed_on), date.today())
     if tenant_id:
         _must_exist(store, Tenant, tenant_id, "tenant_id")
     if home_id:

@@ -80,8 +80,11 @@ def get(store: Store, cls: type[R], record_id: str) -> R:
 
 
 def change(store: Store, cls: type[R], record_id: str, values: dict[str, Any], *,
-           expected_version: int | None = None, action: str = "change", summary: str = "") -> Change:
-    """Set `values` on the record. With `expected_version`, refuse if someone changed it meanwhile."""
+           expected_version: int | None = None, action: str = "change", summary: str = "",
+           then: Callable[[Session, R, dict[str, Any]], None] | None = None) -> Change:
+    """Set `values` on the record. With `expected_version`, refuse if someone changed it meanwhile.
+    `then(session, record, changed)` runs in the same transaction once a change is made (a use case's
+    consequence, e.g. a follow-up, audited with add_new)."""
     try:
         with store.write() as session:
             obj = session.get(cls, record_id)
@@ -99,6 +102,8 @@ def change(store: Store, cls: type[R], record_id: str, values: dict[str, Any], *
             obj.updated_by = store.actor
             session.flush()
             record_event(session, store.actor, action, record_name(cls), record_id, changed.keys(), summary)
+            if then is not None:
+                then(session, obj, changed)
             return Change(cls, record_id, {k: before[k] for k in changed}, changed, obj.version)
     except StaleDataError as exc:
         raise StaleRecord() from exc

@@ -4,7 +4,8 @@ Rows hold names, references, dates and catalogue labels only — never a reason,
 a cause of strain or what a tenant said. CSV cells that a spreadsheet would run as a formula
 (starting = + - @, tab or carriage return) get a leading single quote; plain numbers stay numbers.
 Files go through the one atomic writer (liaison_app.outputs) and never over the store or a backup;
-every export is audited.
+every export is audited. A CSV is written here (`export_report`); a PDF is printing's: the caller asks
+`report_for_pdf` for the document, writes it with liaison_app.printing, then calls `report_exported`.
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from sqlmodel import Session, select
 
@@ -23,29 +23,34 @@ from liaison_app.domain import Adjustment, Block, Contractor, Home, Tenant
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.domain.periods import is_active
+from liaison_app.domain.text import plural, uk_date
 from liaison_app.domain.validation import ValidationError, parse_date
 from liaison_app.outputs import atomic_text, check_output
+from liaison_app.services import signoff
 from liaison_app.services.access import job_attempts, job_escalation
 from liaison_app.services.audit import audit
 from liaison_app.services.catalogues import adjustment_kinds, conduct_points, job_types
 from liaison_app.services.checks import DueCheck, due_checks, job_home_id
 from liaison_app.services.conduct import list_feedback
+from liaison_app.services.officers import signed_in_name
 from liaison_app.services.today import no_access_jobs
 from liaison_app.store import Store
 
 REPORTS = {"checks-due": "Mandatory checks due", "no-access": "No-access cases", "conduct": "Conduct feedback"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_DAYS = 3650  # checks due within ten years: longer than any check's cycle, and a date that exists
 
 
-@dataclass
+@dataclass(frozen=True)
 class Report:
     name: str
     title: str
     description: str
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # per row: ("job", id) or ("tenant", id), or ("", "")
 
 
 def neutralise_cell(value: object) -> str:
@@ -84,22 +89,26 @@ CHECKS_HEADERS = ["Due date", "Days left", "Check", "Tenancy ref", "Tenant", "Ad
 def _check_row(session: Session, item: DueCheck) -> list[str]:
     address, block = _place(session, item.home_id, item.block_id)
     ref, name = _tenant(session, item.tenant_id)
-    return [item.due_date.isoformat(), str(item.days_left), item.label, ref, name, address, block, item.job_ref,
+    due = "no record — due now" if item.no_record else item.due_date.isoformat()
+    return [due, str(item.days_left), item.label, ref, name, address, block, item.job_ref,
             "; ".join(item.adjustments), _yes(item.has_support_plan)]
 
 
 def checks_due_report(store: Store, days: int = 30, today: date | None = None) -> Report:
-    """Mandatory checks due within `days` days (overdue included), soonest first."""
+    """Mandatory checks due within `days` days (overdue included, and homes or blocks with no record of a
+    check: "no record — due now"), soonest first."""
     if days < 0:
         raise ValidationError("The number of days cannot be negative.", field="days")
     if days > MAX_DAYS:
         raise ValidationError(f"The number of days can be at most {MAX_DAYS:,} (ten years).", field="days")
     today = today or date.today()
-    items = due_checks(store, days=days, today=today)
+    items = due_checks(store, days=days, today=today, no_record=True)
     with store.read() as session:
         rows = [_check_row(session, i) for i in items]
+    links = [("job", i.job_id) if i.job_id else ("tenant", i.tenant_id or "") for i in items]
     return Report("checks-due", REPORTS["checks-due"],
-                  f"Due within {days} days of {today.isoformat()}, overdue included.", CHECKS_HEADERS, rows)
+                  f"Due within {plural(days, 'day')} of {uk_date(today)}, overdue included.", CHECKS_HEADERS, rows,
+                  links)
 
 
 NO_ACCESS_HEADERS = ["Stage", "Days left", "Due date", "Check", "Job ref", "Tenancy ref", "Tenant", "Address",
@@ -107,7 +116,8 @@ NO_ACCESS_HEADERS = ["Stage", "Days left", "Due date", "Check", "Job ref", "Tena
 
 
 def no_access_report(store: Store, today: date | None = None) -> Report:
-    """Open mandatory checks with failed access, most urgent stage first, then fewest days left."""
+    """Open mandatory checks with failed access, fewest days to the due date first (no record of the check:
+    due now), then the most advanced stage."""
     today = today or date.today()
     cases = []
     with store.read() as session:
@@ -121,15 +131,22 @@ def no_access_report(store: Store, today: date | None = None) -> Report:
             contractor = session.get(Contractor, job.contractor_id)
             adjustments = "" if not esc.has_adjustments else _adjustment_labels(session, job.tenant_id, today)
             row = [esc.stage, "" if esc.days_left is None else str(esc.days_left),
-                   esc.due_date.isoformat() if esc.due_date else "", job_types().label(job.job_type), job.job_ref,
+                   _due_text(esc), job_types().label(job.job_type), job.job_ref,
                    ref, name, address, contractor.name if contractor else "", str(esc.failed_attempts),
                    attempts[-1].attempted_on.isoformat() if attempts else "", adjustments,
                    _yes(esc.has_support_plan), "; ".join(esc.untried)]
-            cases.append((-rules.URGENCY[esc.stage], esc.days_left if esc.days_left is not None else 10**6,
-                          job.job_ref, row))
-    rows = [c[-1] for c in sorted(cases, key=lambda c: c[:3])]
+            cases.append((esc.days_left if esc.days_left is not None else 10**6, -rules.URGENCY[esc.stage],
+                          job.job_ref, ("job", job.id), row))
+    ordered = sorted(cases, key=lambda c: c[:3])
+    rows, links = [c[-1] for c in ordered], [c[-2] for c in ordered]
     return Report("no-access", REPORTS["no-access"], f"Open mandatory checks with failed access, at "
-                  f"{today.isoformat()}, most urgent first.", NO_ACCESS_HEADERS, rows)
+                  f"{uk_date(today)}, fewest days to the due date first.", NO_ACCESS_HEADERS, rows, links)
+
+
+def _due_text(esc) -> str:
+    if esc.due_date:
+        return esc.due_date.isoformat()
+    return "no record — due now" if esc.no_record else ""
 
 
 def _adjustment_labels(session: Session, tenant_id: str | None, today: date) -> str:
@@ -160,8 +177,21 @@ def conduct_report(store: Store, date_from: date | str, date_to: date | str) -> 
         dates = sorted(f.received_on for f in items)
         rows.append([names[cid], conduct_points().label(point), str(len(items)),
                      str(sum(1 for f in items if f.action_taken)), dates[0].isoformat(), dates[-1].isoformat()])
-    return Report("conduct", REPORTS["conduct"], f"Tenant feedback received {start.isoformat()} to "
-                  f"{end.isoformat()}, per contractor and code-of-conduct point.", CONDUCT_HEADERS, rows)
+    rows = sorted(rows + signoff.conduct_rows(store, start, end), key=lambda r: r[0].casefold())  # stable
+    return Report("conduct", REPORTS["conduct"], f"Tenant feedback received {uk_date(start)} to "
+                  f"{uk_date(end)}, per contractor and code-of-conduct point, with returned sign-off slips "
+                  "that did not match.", CONDUCT_HEADERS, rows)
+
+
+def shown_cell(value: str) -> str:
+    """A cell as people read it (screens and PDFs): an ISO date becomes '29 Nov 2026'; CSV files keep ISO."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return uk_date(date.fromisoformat(value))
+    return value
+
+
+def shown_rows(report: Report) -> list[list[str]]:
+    return [[shown_cell(c) for c in row] for row in report.rows]
 
 
 def _write_csv(report: Report, target: Path) -> None:
@@ -173,29 +203,58 @@ def _write_csv(report: Report, target: Path) -> None:
 
 def report_document(store: Store, report: Report) -> TableDocument:
     """What the report's PDF holds: its title, description, who produced it and when, and its rows."""
-    section = Section(f"{len(report.rows)} rows", headers=report.headers, rows=report.rows,
+    section = Section(plural(len(report.rows), "row"), headers=report.headers, rows=shown_rows(report),
                       empty_text="Nothing to report.")
-    return TableDocument(report.title, [report.description, f"Produced {date.today().isoformat()} by {store.actor}."],
+    produced = f"Produced {uk_date(date.today())} by {signed_in_name(store) or store.actor}."
+    return TableDocument(report.title, [report.description, produced],
                          [section], wide=True, subject=report.name)
 
 
-def export_report(store: Store, report: Report, path: str | os.PathLike,
-                  write_pdf: Callable[[Path, TableDocument], object] | None = None) -> Path:
-    """Write the report as CSV or PDF (by the file's suffix), atomically, and audit the export. A PDF is
-    made by `write_pdf(path, document)` (the caller passes liaison_app.printing's: services never print)."""
+def _target(store: Store, path: str | os.PathLike, wanted: str) -> Path:
+    """`path` when a report may be written there as `wanted` (".csv" or ".pdf"): never over the store, a
+    backup, or a file of another kind."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".pdf"):
         raise ValidationError("Name the report file .csv or .pdf.", field="path")
-    check_output(target, store.path, suffix[1:])  # never over the store, a backup, or a file of another kind
-    if suffix == ".csv":
-        _write_csv(report, target)
-    elif write_pdf is None:
-        raise ValueError("A PDF report needs the printing writer (liaison_app.printing.write_document).")
-    else:
-        write_pdf(target, report_document(store, report))
-    audit(store, "export", "report", report.name, report.headers, f"{report.name} {len(report.rows)} rows {suffix}")
+    if suffix != wanted:
+        raise ValueError(f"A {suffix} report is not written here: a CSV by export_report, a PDF by printing "
+                         "with report_for_pdf's document.")
+    check_output(target, store.path, suffix[1:])
     return target
+
+
+def report_exported(store: Store, report: Report, path: str | os.PathLike) -> None:
+    """Audit that `report` was written to `path` (after printing wrote a PDF; export_report does it for a CSV)."""
+    suffix = Path(path).suffix.lower()
+    audit(store, "export", "report", report.name, report.headers, f"{report.name} {len(report.rows)} rows {suffix}")
+
+
+def export_report(store: Store, report: Report, path: str | os.PathLike) -> Path:
+    """Write the report as CSV, atomically, and audit the export (a PDF: see report_for_pdf)."""
+    target = _target(store, path, ".csv")
+    _write_csv(report, target)
+    report_exported(store, report, target)
+    return target
+
+
+def report_for_pdf(store: Store, report: Report, path: str | os.PathLike) -> TableDocument:
+    """Check the report may be written to `path` as a PDF and give the document to print there; once printing
+    has written it, the caller calls report_exported."""
+    _target(store, path, ".pdf")
+    return report_document(store, report)
+
+
+def build_report(store: Store, name: str, days: int = 30, date_from: date | str | None = None,
+                 date_to: date | str | None = None) -> Report:
+    """The report called `name` (a key of report_names()) with its parameters: the Reports page's one read."""
+    if name == "checks-due":
+        return checks_due_report(store, days=days)
+    if name == "no-access":
+        return no_access_report(store)
+    if name == "conduct":
+        return conduct_report(store, date_from, date_to)
+    raise ValidationError(f"No report called {name}.", field="report")
 
 
 def report_names() -> dict[str, str]:

@@ -23,6 +23,12 @@ class OperativeRow:
     badge_number: str
     ended_on: date | None
     version: int
+    # what the office records to book the right person (issue #12); gender only to honour a tenant's request
+    gender: str = ""
+    trade: str = ""
+    gas_safe_number: str = ""
+    gas_safe_expiry: date | None = None
+    badge_expiry: date | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,8 @@ class ContractorsScreen:
 
 
 def _operative_row(o: Operative) -> OperativeRow:
-    return OperativeRow(o.id, o.contractor_id, o.name, o.badge_number, o.ended_on, o.version)
+    return OperativeRow(o.id, o.contractor_id, o.name, o.badge_number, o.ended_on, o.version, o.gender, o.trade,
+                        o.gas_safe_number, o.gas_safe_expiry, o.badge_expiry)
 
 
 def _contractor_row(c: Contractor, current: str, feedback: int,

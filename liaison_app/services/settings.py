@@ -46,7 +46,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("landlord_name", "", "line", (0, 120), True, "&Landlord name:",
                 "Printed at the top of every briefing.",
                 required="Give the landlord's name: it heads every briefing."),
-    SettingSpec("landlord_logo", "", "logo", (0, 1024), True, "Lo&go:"),
+    SettingSpec("landlord_logo", "", "logo", (0, 1024), True, "Logo:"),
     SettingSpec("emergency_procedure",
                 "If you feel unsafe, leave the home at once and call the office. Use your company's emergency "
                 "code by phone or text; the office will send help and call 999 if needed.",
@@ -56,12 +56,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("conduct_reminders", "", "text", (0, 3000), True, "Code-of-&conduct reminders:",
                 "One reminder a line, printed on every briefing. Leave empty to use the code's wording.", lines=6),
     SettingSpec("safeguarding_line",
-                "If you see or hear something that worries you about a child or an adult (signs of abuse, neglect "
-                "or someone not coping), call 999 if anyone is in immediate danger. Otherwise tell the customer "
-                "liaison officer the same day. Do not investigate or promise to keep a secret.",
-                "line", (0, 300), True, "&Safeguarding line:",
+                "If something worries you about a child, an adult or an animal (signs of abuse or neglect, someone "
+                "not coping, an animal welfare concern), call 999 if anyone is in immediate danger. Otherwise tell "
+                "the customer liaison officer the same day. Do not investigate or promise to keep a secret.",
+                "line", (0, 300), True, "Safeguar&ding line:",
                 "How an operative reports signs of abuse or neglect (for example a phone number)."),
-    SettingSpec("auto_lock_minutes", "15", "number", (1, 60), True, "&Auto-lock after:", unit=" minutes idle"),
+    SettingSpec("auto_lock_minutes", "15", "number", (1, 60), True, "Au&to-lock after:", unit=" minutes idle"),
     SettingSpec("retention_years", "6", "number", (1, 25), True, "&Keep records for:",
                 unit=" years after a tenancy ends"),
     SettingSpec("backup_keep_days", str(KEEP_DAYS), "number", KEEP_BOUNDS, True, "&Backups kept for:",
@@ -118,6 +118,16 @@ def set_setting(store: Store, key: str, value: object) -> str:
         record_event(session, store.actor, "change", "setting", key, [key],
                      f"{key}: {old!r} → {text!r}")
     return text
+
+
+def setting_specs() -> tuple[SettingSpec, ...]:
+    """Every setting's spec, in the order the settings page shows them."""
+    return SETTINGS
+
+
+def is_admin_only(key: str) -> bool:
+    """Whether only an administrator may change the setting `key`."""
+    return key in ADMIN_ONLY
 
 
 def may_change_settings(store: Store) -> bool:

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlmodel import or_, select
 
@@ -152,26 +152,26 @@ def subject_access_document(data: SubjectData) -> SubjectAccessDocument:
                                  REVIEW_HEADING, REVIEW_NOTE, review)
 
 
-def export_pdf(store: Store, tenant_id: str, path: str | os.PathLike,
-               write_pdf: Callable[[Path, SubjectAccessDocument], object]) -> Path:
-    """Write the readable export with `write_pdf(path, document)` (the caller passes liaison_app.printing's:
-    services never print) and audit it."""
-    check_output(path, store.path, "pdf")
-    data = collect(store, tenant_id)
-    write_pdf(Path(path), subject_access_document(data))
-    out = Path(path)
-    audit(store, "export", "tenant", tenant_id, summary=_export_summary("pdf", data))
-    return out
+def export_for_pdf(store: Store, tenant_id: str, path: str | os.PathLike) -> SubjectAccessDocument:
+    """Check the readable export may be written to `path` and gather what it prints. Services never print:
+    the caller writes it with liaison_app.printing (write_subject_access_pdf), then calls `pdf_exported`."""
+    check_output(path, store.path, "pdf")  # never over the store, a backup, or a file of another kind
+    return subject_access_document(collect(store, tenant_id))
 
 
-def export_tenant(store: Store, tenant_id: str, path: str | os.PathLike,
-                  write_pdf: Callable[[Path, SubjectAccessDocument], object] | None = None) -> Path:
-    """Write the export as PDF or JSON, chosen by the file's suffix (a PDF by `write_pdf`, printing's)."""
+def pdf_exported(store: Store, tenant_id: str, document: SubjectAccessDocument) -> None:
+    """Audit the readable export once printing has written `document`."""
+    summary = "subject access export (pdf)"
+    if document.review_sections is not None:  # made by a safeguarding lead: concerns marked for review
+        summary += ", with safeguarding concerns marked for review"
+    audit(store, "export", "tenant", tenant_id, summary=summary)
+
+
+def export_tenant(store: Store, tenant_id: str, path: str | os.PathLike) -> Path:
+    """Write the export as JSON (a readable PDF is printing's: see export_for_pdf)."""
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
         return export_json(store, tenant_id, path)
     if suffix == ".pdf":
-        if write_pdf is None:
-            raise TypeError("A PDF export needs printing's writer (liaison_app.printing.write_subject_access_pdf).")
-        return export_pdf(store, tenant_id, path, write_pdf)
+        raise ValueError("A PDF export is written by printing with export_for_pdf's document.")
     raise ValueError("Name the export file .pdf or .json.")

@@ -50,15 +50,31 @@ def count_tenants(store: Store, text: str) -> int:
     return store_search.count(store, text)
 
 
+def flags_for(store: Store, ids: list[str], on: date | None = None, *, risks_first: bool = False) -> dict[str, list[str]]:
+    """Each tenant's flags (as `tenant_badges` gives them, without "Review due"); risk warnings first if asked."""
+    found = _flags_for(store, ids, on or date.today())
+    if risks_first:
+        risks = {k.label for k in warning_kinds().kinds}
+        found = {t: sorted(f, key=lambda b: b not in risks) for t, f in found.items()}
+    return found
+
+
+def screen_flag(source: str, code: str) -> str:
+    """A flag in the officer's words: the catalogue's label ("Dangerous animal", "Time to answer the door"),
+    not the short badge printed on pack cover sheets ("Dog", "Door time")."""
+    if source == "plan":
+        return "Support plan"
+    catalogue = adjustment_kinds() if source == "adjustment" else warning_kinds()
+    kind = catalogue.get(code)
+    if kind is not None and code == "other":
+        return kind.get("badge") or kind.label
+    return catalogue.label(code)
+
+
 def _flags_for(store: Store, ids: list[str], on: date) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for tenant_id, source, code in store_search.flag_codes(store, ids, on.isoformat()):
-        if source == "plan":
-            badge = "Support plan"
-        else:
-            catalogue = adjustment_kinds() if source == "adjustment" else warning_kinds()
-            kind = catalogue.get(code)
-            badge = (kind.get("badge") if kind else None) or catalogue.label(code)
+        badge = screen_flag(source, code)
         flags = out.setdefault(tenant_id, [])
         if badge not in flags:
             flags.append(badge)

@@ -17,6 +17,10 @@ from liaison_app.domain import (AccessAttempt, Adjustment, Block, Contractor, Fo
                                 SupportPlan, Tenant, Visit)
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.enums import JobStatus, PlanStatus
+from liaison_app.services import today_signoffs
+from liaison_app.domain.text import plural, uk_date
+from liaison_app.services import tenants
+from liaison_app.services import operatives
 from liaison_app.services.access import job_escalation
 from liaison_app.services.catalogues import adjustment_kinds, job_types, visit_types, warning_kinds
 from liaison_app.services.checks import CLOSED_STATUSES, due_checks
@@ -40,6 +44,7 @@ class TodayItem:
     job_id: str | None
     record_type: str
     record_id: str
+    flags: tuple[str, ...] = ()  # an appointment's risk warnings first, then adjustments, in officers' words
 
 
 @dataclass
@@ -50,6 +55,8 @@ class TodayView:
     reviews: list[TodayItem] = field(default_factory=list)
     checks_due: list[TodayItem] = field(default_factory=list)
     no_access: list[TodayItem] = field(default_factory=list)
+    signoffs: list[TodayItem] = field(default_factory=list)  # returned sign-off slips that do not match
+    concern_reviews: list[TodayItem] = field(default_factory=list)  # safeguarding leads only
     totals: dict[str, int] = field(default_factory=dict)  # lines in each section before the limit
 
     def count(self) -> int:
@@ -59,7 +66,8 @@ class TodayView:
         return self.totals.get(section, len(getattr(self, section)))
 
 
-SECTIONS = ("appointments", "visits", "follow_ups", "reviews", "checks_due", "no_access")
+SECTIONS = ("appointments", "visits", "follow_ups", "reviews", "checks_due", "no_access", "signoffs",
+            "concern_reviews")
 
 
 class _Names:
@@ -101,22 +109,25 @@ class _Names:
 def _when_text(due: date, on: date) -> str:
     left = (due - on).days
     if left < 0:
-        return f"overdue since {due.isoformat()}"
-    return "due today" if left == 0 else f"due {due.isoformat()} ({left} day{'' if left == 1 else 's'})"
+        return f"overdue since {uk_date(due)}"
+    return "due today" if left == 0 else f"due {uk_date(due)} ({plural(left, 'day')})"
 
 
-def _appointments(session: Session, names: _Names, on: date) -> list[TodayItem]:
+def _appointments(store: Store, session: Session, names: _Names, on: date) -> list[TodayItem]:
     start = datetime.combine(on, time.min)
     query = select(Job).where(Job.appointment_start >= start, Job.appointment_start < start + timedelta(days=1),
                               Job.status != JobStatus.CANCELLED.value).order_by(Job.appointment_start)
     items = []
-    for job in session.exec(query):
+    jobs = list(session.exec(query))
+    flags = tenants.flags_for(store, [j.tenant_id for j in jobs if j.tenant_id], on, risks_first=True)
+    for job in jobs:
         contractor = session.get(Contractor, job.contractor_id)
         who = names.name(job.tenant_id) or names.place(job)
         title = f"{job.appointment_start:%H:%M} {job_types().label(job.job_type)} — {who}"
         detail = " · ".join(p for p in (job.job_ref, names.place(job), contractor.name if contractor else "") if p)
+        todo = operatives.warnings_in(session, job, on)  # the booked operative: what the office must sort out first
         items.append(TodayItem("appointments", job.appointment_start, title, detail, job.tenant_id, job.id,
-                               "job", job.id))
+                               "job", job.id, flags=(*todo, *flags.get(job.tenant_id, ()))))
     return items
 
 
@@ -191,11 +202,14 @@ def _no_access(session: Session, names: _Names, on: date) -> list[TodayItem]:
         if esc.stage in (rules.ACCESS_GAINED, rules.NOT_STARTED):
             continue
         who = names.name(job.tenant_id) or names.place(job)
-        left = "no due date" if esc.days_left is None else f"{esc.days_left} days left"
+        left = ("no check record — due now" if esc.no_record else "no due date" if esc.days_left is None
+                else f"overdue by {plural(-esc.days_left, 'day')}" if esc.days_left < 0
+                else f"{plural(esc.days_left, 'day')} left")
         title = f"{job.job_ref} {job_types().label(job.job_type)}: {esc.stage} — {who}"
-        detail = " · ".join(p for p in (left, f"{esc.failed_attempts} failed attempts", esc.prompt) if p)
-        items.append(TodayItem("no_access", esc.due_date, title, detail, job.tenant_id, job.id, "job", job.id))
-    return sorted(items, key=lambda i: (i.when is None, i.when or on, i.title))
+        detail = " · ".join(p for p in (left, plural(esc.failed_attempts, 'failed attempt'), esc.prompt) if p)
+        when = on if esc.no_record else esc.due_date  # no record of the check: due now
+        items.append(TodayItem("no_access", when, title, detail, job.tenant_id, job.id, "job", job.id))
+    return sorted(items, key=lambda i: (i.when is None, i.when or on, i.title))  # by days to the due date
 
 
 def today_view(store: Store, on: date | None = None) -> TodayView:
@@ -204,10 +218,11 @@ def today_view(store: Store, on: date | None = None) -> TodayView:
     with store.read() as session:
         names = _Names(session)
         reviews, review_total = _reviews(session, names, on)
-        view = TodayView(appointments=_appointments(session, names, on), visits=_visits(session, names, on),
+        view = TodayView(appointments=_appointments(store, session, names, on), visits=_visits(session, names, on),
                          follow_ups=_follow_ups(session, names, on), reviews=reviews,
                          no_access=_no_access(session, names, on))
         view.checks_due = _checks_due(store, names, on)
+        view.signoffs, view.concern_reviews = today_signoffs.sections(store, session, on, TodayItem)
     for name in SECTIONS:
         items = getattr(view, name)
         view.totals[name] = review_total if name == "reviews" else len(items)

@@ -12,7 +12,6 @@ from liaison_app.domain import Block, Contractor, Home, Job, Operative, Tenant
 from liaison_app.domain.enums import JobStatus
 from liaison_app.domain.validation import (
     ValidationError,
-    clean_badge,
     clean_email,
     clean_phone,
     clean_required,
@@ -20,8 +19,9 @@ from liaison_app.domain.validation import (
     parse_datetime,
     parse_yes_no,
 )
-from liaison_app.services import records
+from liaison_app.services import complaints, records
 from liaison_app.services.catalogues import job_types
+from liaison_app.services.operatives import clean_operative_values
 from liaison_app.services.records import Change, add_new, field, text
 from liaison_app.store import Store
 
@@ -75,10 +75,11 @@ def find_contractor(store: Store, name: str) -> Contractor | None:
     return None
 
 
-def add_operative(store: Store, contractor_id: str, name: str, badge_number: str = "") -> Operative:
+def add_operative(store: Store, contractor_id: str, name: str, badge_number: str = "", **details: Any) -> Operative:
+    """`details`: gender, trade, gas_safe_number, gas_safe_expiry, badge_expiry (services.operatives)."""
     operative = Operative(contractor_id=contractor_id,
                           name=field("name", clean_required, text(name), "The operative's name"),
-                          badge_number=field("badge_number", clean_badge, badge_number))
+                          **clean_operative_values({"badge_number": badge_number, **details}))
     with store.write() as session:
         if session.get(Contractor, contractor_id) is None:
             raise ValidationError("No such contractor.", field="contractor_id")
@@ -91,10 +92,7 @@ def change_operative(store: Store, operative_id: str, values: dict[str, Any],
     cleaned = dict(values)
     if "name" in cleaned:
         cleaned["name"] = field("name", clean_required, text(cleaned["name"]), "The operative's name")
-    if "badge_number" in cleaned:
-        cleaned["badge_number"] = field("badge_number", clean_badge, cleaned["badge_number"])
-    if "ended_on" in cleaned:
-        cleaned["ended_on"] = field("ended_on", parse_date, cleaned["ended_on"])
+    cleaned.update(clean_operative_values({k: v for k, v in cleaned.items() if k != "name"}))
     return records.change(store, Operative, operative_id, cleaned, expected_version=expected_version)
 
 
@@ -187,6 +185,8 @@ def _check_links(session: Session, job: Job) -> None:
         raise ValidationError("No such block.", field="block_id")
     if not (job.tenant_id or job.block_id or job.home_id):
         raise ValidationError("Say which tenant's home or which block the job is at.", field="tenant_id")
+    if job.complainant_tenant_id and session.get(Tenant, job.complainant_tenant_id) is None:
+        raise ValidationError("No such tenant.", field="complainant_tenant_id")
     if job.operative_id:
         operative = session.get(Operative, job.operative_id)
         if operative is None or operative.contractor_id != job.contractor_id:
@@ -198,7 +198,7 @@ def create_job(store: Store, *, job_ref: str, contractor_id: str, job_type: str,
                trade: str = "", appointment_start: datetime | str | None = None,
                appointment_end: datetime | str | None = None, due_date: date | str | None = None,
                complaint_ref: str = "", complainant_name: str = "", complainant_phone: str = "",
-               complainant_consent: bool = False) -> Job:
+               complainant_consent: bool = False, complainant_tenant_id: str | None = None) -> Job:
     values = clean_job_values(dict(
         job_ref=job_ref, job_type=job_type, description=description, trade=trade,
         appointment_start=appointment_start, appointment_end=appointment_end, due_date=due_date,
@@ -208,7 +208,7 @@ def create_job(store: Store, *, job_ref: str, contractor_id: str, job_type: str,
         values["trade"] = job_types().get(values["job_type"]).get("trade") or ""
     status = JobStatus.BOOKED.value if values["appointment_start"] else JobStatus.OPEN.value
     job = Job(**values, contractor_id=contractor_id, tenant_id=tenant_id or None, block_id=block_id or None,
-              operative_id=operative_id or None, status=status)
+              operative_id=operative_id or None, status=status, complainant_tenant_id=complainant_tenant_id or None)
     with store.write() as session:
         if session.exec(select(Job.id).where(Job.job_ref == values["job_ref"])).first():
             raise ValidationError("A job with this reference already exists.", field="job_ref")
@@ -227,7 +227,8 @@ def change_job(store: Store, job_id: str, values: dict[str, Any], expected_versi
         _check_links(session, probe)
     if probe.home_id != current.home_id:
         cleaned["home_id"] = probe.home_id
-    return records.change(store, Job, job_id, cleaned, expected_version=expected_version, summary=current.job_ref)
+    return records.change(store, Job, job_id, cleaned, expected_version=expected_version, summary=current.job_ref,
+                          then=lambda session, job, changed: complaints.after_job_change(session, store, job, changed))
 
 
 def get_job(store: Store, job_id: str) -> Job:
@@ -239,7 +240,7 @@ def find_job(store: Store, job_ref: str) -> Job | None:
         return session.exec(select(Job).where(Job.job_ref == text(job_ref))).first()
 
 
-@dataclass
+@dataclass(frozen=True)
 class JobRow:
     id: str
     job_ref: str

@@ -5,14 +5,17 @@ query, so 'celik' finds Çelik. Words of three or more characters use the FTS5 t
 over `tenant.search_text` (every word must appear somewhere: AND). Shorter input uses index range
 scans: a prefix of the last name (NOCASE, as typed), of the search text (which starts with the first
 name) or, for two characters, of the postcode. The start of a postcode with its space ('ba12 4') is
-one word without the space ('ba124'), so it finds postcodes starting that way.
+one word without the space ('ba124'), so it finds postcodes starting that way ('BA12 4…'), and nothing
+else (no valid postcode holds 'ba124' anywhere but at its start).
 
 The query is bounded and escaped: control characters (NUL included) are spaces, at most
 MAX_QUERY_CHARS characters and MAX_WORDS distinct words are used, and every word reaches SQLite as
 a bound parameter (FTS5 words as quoted strings), so no input can raise an SQL error.
 
 Results come in last name, first name order. When a query matches few tenants (up to `SPARSE_LIMIT`),
-the matches are sorted; when it matches many, the covering index `ix_tenant_name_order` (migration
+exact matches come first: tenants for whom every typed word is a whole word (accents aside: 'celik' is
+Çelik, not Celikson), and of those first the ones whose name is spelled as typed ('Çelik' before
+'Celik' when 'Çelik' was typed); then the matches are in name order. When a query matches many, the covering index `ix_tenant_name_order` (migration
 0002_search) is walked in name order, testing each entry, which stops once the page is full. Both
 paths apply exactly the same conditions, so paging and counts agree. Homes are joined for the page
 only.
@@ -62,6 +65,7 @@ class _Query:
     candidates: str = ""  # may repeat a rowid (UNION ALL: a capped count must not build the whole union)
     condition: str = "1"
     params: dict[str, Any] = field(default_factory=dict)
+    rank: str = "0"  # exact matches first (see the module docstring); used when few tenants match
 
 
 def fts_phrase(word: str) -> str:
@@ -93,11 +97,15 @@ def search_words(text: str | None) -> list[tuple[str, str]]:
         folded = fold(word)
         if folded and folded not in pairs:
             pairs[folded] = word
-    postcode = _POSTCODE_START.match(" ".join(pairs))
-    if postcode:
-        joined = postcode.group(1) + postcode.group(2)
+    if postcode_start(" ".join(pairs)):
+        joined = "".join(pairs)
         return [(joined, joined)]
     return [(word, folded) for folded, word in pairs.items()]
+
+
+def postcode_start(text: str) -> bool:
+    """Whether `text` (folded words) is the start of a postcode with its space: 'ba12 4', 'sn1 1aa'."""
+    return _POSTCODE_START.match(text) is not None
 
 
 def build_query(text: str) -> _Query | None:
@@ -123,7 +131,22 @@ def build_query(text: str) -> _Query | None:
         q.params[f"s{i}"] = w
         conds.append(f"instr(t.search_text, :s{i}) > 0")
     q.condition = " AND ".join(conds)
+    if not postcode_start(" ".join(fold(w) for w in query_words(text))):  # a postcode has no "exact"
+        q.rank = _rank(q, words)
     return q
+
+
+def _rank(q: _Query, words: list[tuple[str, str]]) -> str:
+    """How far from exact a match is: words found only inside a longer word count 2 each, words whose
+    name is not spelled as typed (accents, in any case) count 1 each; 0 is an exact match."""
+    terms = []
+    for i, (typed, folded) in enumerate(words):
+        q.params.update({f"rw{i}": f" {folded} ", f"rt{i}": typed, f"rT{i}": typed[:1].upper() + typed[1:]})
+        whole = f"instr(' ' || t.search_text || ' ', :rw{i}) = 0"
+        spelled = " OR ".join(f"t.{c} = :r{v}{i} COLLATE NOCASE" for c in ("last_name", "first_name",
+                              "preferred_name") for v in ("t", "T"))
+        terms.append(f"2 * ({whole}) + NOT ({spelled})")
+    return " + ".join(terms)
 
 
 def _prefix_query(q: _Query, typed: str, first: str) -> str:
@@ -160,19 +183,20 @@ def search(store: Store, text: str, limit: int = 50, offset: int = 0) -> list[Te
     params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
     with store.engine.connect() as conn:
         if q is None:
-            page = f"SELECT t.rowid AS r FROM tenant AS t {_BY_NAME} ORDER BY {_ORDER} LIMIT :limit OFFSET :offset"
+            page = (f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} ORDER BY {_ORDER} "
+                    f"LIMIT :limit OFFSET :offset")
         else:
             params.update(q.params)
             sparse_sql = f"SELECT count(*) FROM (SELECT rid FROM ({q.candidates}) LIMIT {SPARSE_LIMIT + 1})"
             if conn.exec_driver_sql(sparse_sql, q.params).scalar_one() <= SPARSE_LIMIT:
-                page = (f"SELECT t.rowid AS r FROM (SELECT DISTINCT rid FROM ({q.candidates})) AS m "
+                page = (f"SELECT t.rowid AS r, ({q.rank}) AS k FROM (SELECT DISTINCT rid FROM ({q.candidates})) AS m "
                         f"CROSS JOIN tenant AS t ON t.rowid = m.rid "
-                        f"WHERE {q.condition} ORDER BY {_ORDER} LIMIT :limit OFFSET :offset")
-            else:
-                page = (f"SELECT t.rowid AS r FROM tenant AS t {_BY_NAME} WHERE {q.condition} "
+                        f"WHERE {q.condition} ORDER BY k, {_ORDER} LIMIT :limit OFFSET :offset")
+            else:  # many matches: walk the name index and stop when the page is full (no exact-first)
+                page = (f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} WHERE {q.condition} "
                         f"ORDER BY {_ORDER} LIMIT :limit OFFSET :offset")
         sql = (f"SELECT {_COLUMNS} FROM ({page}) AS p CROSS JOIN tenant AS t ON t.rowid = p.r "
-               f"LEFT JOIN home AS h ON h.id = t.home_id ORDER BY {_ORDER}")
+               f"LEFT JOIN home AS h ON h.id = t.home_id ORDER BY p.k, {_ORDER}")
         return _hits(conn.exec_driver_sql(sql, params))
 
 

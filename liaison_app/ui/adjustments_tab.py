@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from liaison_app.services import needs
+from liaison_app.services.record_screens import adjustments_screen
 from liaison_app.services.catalogues import adjustment_kinds
 from liaison_app.ui.needs_forms import AdjustmentForm
 from liaison_app.ui.record_tab import RecordTab
@@ -20,6 +21,7 @@ class AdjustmentsTab(RecordTab):
     """The tenant's wishes and reasonable adjustments: what the contractor must do, review dates, consent."""
 
     noun = "adjustment"
+    printed_for_operatives = True
 
     def columns(self) -> list[Column]:
         kinds = adjustment_kinds()
@@ -38,8 +40,8 @@ class AdjustmentsTab(RecordTab):
     def list_name(self) -> str:
         return self.tr("Wishes and adjustments")
 
-    def load(self):
-        return needs.list_adjustments(self.store, self.tenant_id, include_ended=self.show_ended.isChecked())
+    def read(self):
+        return adjustments_screen, self.store, self.tenant_id, self.show_ended.isChecked()
 
     def new_form(self) -> AdjustmentForm:
         return AdjustmentForm(self.store, self.tenant_id, None, self)

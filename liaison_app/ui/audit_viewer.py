@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout)
 
+from liaison_app.domain.text import plural
 from liaison_app.services import audit as audit_service
 from liaison_app.services import officers
 from liaison_app.services.audit import AuditFilter
+from liaison_app.services.audit_words import action_words, local_time, record_kinds, record_words
 from liaison_app.services.officers import NotAllowed
 from liaison_app.ui.forms import OptionalDateEdit
 from liaison_app.ui.row_models import Column, RowTableModel
@@ -17,17 +19,22 @@ PAGE = 200
 
 
 class AuditModel(RowTableModel):
-    """Audit events, newest first; more rows are fetched as the view scrolls."""
+    """Audit events, newest first; more rows are fetched as the view scrolls. Shown in words: local times,
+    what was done and to what kind of record, and the officer's name (the codes stay in the trail)."""
 
     def __init__(self, store, parent=None, page_size: int = PAGE):
+        self.names: dict[str, str] = {}
         columns = (
             Column(tr("AuditModel", "#"), lambda e: e.seq),
-            Column(tr("AuditModel", "When (UTC)"), lambda e: e.at.strftime("%d/%m/%Y %H:%M:%S")),
-            Column(tr("AuditModel", "Officer"), lambda e: e.officer),
-            Column(tr("AuditModel", "Action"), lambda e: e.action),
-            Column(tr("AuditModel", "Record"), lambda e: e.record_type),
-            Column(tr("AuditModel", "Record id"), lambda e: e.record_id),
-            Column(tr("AuditModel", "Fields"), lambda e: e.fields.replace(",", ", ")),
+            Column(tr("AuditModel", "When"), lambda e: f"{local_time(e.at):%d/%m/%Y %H:%M:%S}",
+                   tooltip=lambda e: tr("AuditModel", "%s UTC") % f"{e.at:%d/%m/%Y %H:%M:%S}"),
+            Column(tr("AuditModel", "By"), lambda e: self.names.get(e.officer, e.officer),
+                   tooltip=lambda e: tr("AuditModel", "User name: %s") % e.officer),
+            Column(tr("AuditModel", "Action"), lambda e: tr("audit_words", action_words(e.action))),
+            Column(tr("AuditModel", "Record"), lambda e: tr("audit_words", record_words(e.record_type))
+                   if e.record_type else "",
+                   tooltip=lambda e: tr("AuditModel", "Record id: %s") % e.record_id if e.record_id else ""),
+            Column(tr("AuditModel", "Fields"), lambda e: e.fields.replace(",", ", ").replace("_", " ")),
             Column(tr("AuditModel", "Summary"), lambda e: e.summary),
         )
         super().__init__(columns, page_size=page_size, id_of=lambda e: str(e.seq), parent=parent)
@@ -70,7 +77,7 @@ class AuditViewer(QDialog):
         self.action.setAccessibleName(self.tr("Action"))
         self.record = QLineEdit(self)
         self.record.setAccessibleName(self.tr("Record"))
-        self.record.setPlaceholderText(self.tr("record id or type, e.g. tenant"))
+        self.record.setPlaceholderText(self.tr("a kind of record, e.g. Tenant, or a record id"))
         self.date_from = OptionalDateEdit(self.tr("From"), None, parent=self)
         self.date_to = OptionalDateEdit(self.tr("To"), None, parent=self)
         self.apply_button = QPushButton(self.tr("Show"), self)
@@ -88,18 +95,27 @@ class AuditViewer(QDialog):
         return grid
 
     def _fill_choices(self) -> None:
-        for combo, items in ((self.officer, [o.username for o in officers.list_officers(self.store)]),
-                             (self.action, audit_service.audit_actions(self.store))):
+        people = officers.list_officers(self.store)
+        self.model.names = {o.username: o.display_name or o.username for o in people}
+        for combo, items in ((self.officer, [(o.username, o.display_name or o.username) for o in people]),
+                             (self.action, [(code, self.tr(action_words(code)))
+                                            for code in audit_service.audit_actions(self.store)])):
             current = combo.currentData()
             combo.clear()
             combo.addItem(self.tr("Anyone") if combo is self.officer else self.tr("Any"), "")
-            for item in items:
-                combo.addItem(item, item)
+            for code, words in items:
+                combo.addItem(words, code)
             combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _record_filter(self) -> str:
+        """A record id, or a kind of record in words ("Access attempt") or as its code."""
+        text = self.record.text().strip()
+        by_words = {words.casefold(): code for code, words in record_kinds().items()}
+        return by_words.get(text.casefold(), text)
 
     def current_filters(self) -> AuditFilter:
         return AuditFilter(officer=self.officer.currentData() or "", action=self.action.currentData() or "",
-                           record=self.record.text().strip(), date_from=self.date_from.value(),
+                           record=self._record_filter(), date_from=self.date_from.value(),
                            date_to=self.date_to.value())
 
     def refresh(self) -> None:
@@ -123,7 +139,7 @@ class AuditViewer(QDialog):
     def verify(self) -> None:
         report = audit_service.verify_chain(self.store)
         if report.ok:
-            self.status.setText(self.tr("The audit trail is intact (%d events).") % report.events)
+            self.status.setText(self.tr("The audit trail is intact (%s).") % plural(report.events, self.tr("event")))
         else:
             self.status.setText(self.tr("The audit trail has been altered at event %d: %s.")
                                 % (report.first_bad_seq, report.problem))

@@ -21,7 +21,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -45,6 +45,9 @@ from liaison_app.services.briefing import (
 )
 from liaison_app.services.works import list_contractors
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.remembered import recall, remember
+from liaison_app.ui.saved_note import announce_saved
+from liaison_app.ui.widgets import DateEdit
 from liaison_app.ui.workers import Cancelled, run_with_progress
 
 PRINT_DPI = 300  # pages are rendered at most this sharp for the printer (enough for text and the QR code)
@@ -128,6 +131,7 @@ class BriefingPreview(QDialog):
                                 self.tr("The briefing could not be saved: {0}").format(exc.strerror or exc))
             return None
         record_printed(self._store, self.printed.jobs, "print")
+        announce_saved(self.parentWidget(), target)  # the status bar says where it went, with Open folder
         return target
 
     def print_pages(self) -> bool:
@@ -200,34 +204,53 @@ def open_briefing(parent: QWidget | None, store, job_id: str) -> BriefingPreview
 
 
 class PackChooser(QDialog):
-    """Choose the contractor and the day of the pack."""
+    """Choose the contractor (the last one used first; type to filter) and the day of the pack."""
+
+    LAST_KEY = "packs/last_contractor"
 
     def __init__(self, contractors: list[str], selected: str = "", day: date | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print a day pack"))
+        self.names = list(contractors)
         self.contractor = QComboBox(self)
         self.contractor.setAccessibleName(self.tr("Contractor"))
+        self.contractor.setEditable(True)  # type part of a name to filter the list
+        self.contractor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.contractor.addItems(contractors)
-        if selected in contractors:
-            self.contractor.setCurrentText(selected)
-        self.day = QDateEdit(self)
+        completer = self.contractor.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        chosen_name = selected if selected in contractors else recall(self.LAST_KEY)
+        if chosen_name in contractors:
+            self.contractor.setCurrentText(chosen_name)
+        self.day = DateEdit(parent=self)
         self.day.setAccessibleName(self.tr("Day"))
-        self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
         chosen = day or date.today()
         self.day.setDate(QDate(chosen.year, chosen.month, chosen.day))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Build pack"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(contractors))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Build pack"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.contractor.currentTextChanged.connect(lambda _t: self._check())
         form = QFormLayout(self)
-        form.addRow(self.tr("Contractor"), self.contractor)
-        form.addRow(self.tr("Day"), self.day)
+        form.addRow(self.tr("&Contractor"), self.contractor)
+        form.addRow(self.tr("&Day"), self.day)
         form.addRow(buttons)
+        self._check()
+
+    def _check(self) -> None:
+        self.ok_button.setEnabled(self.contractor.currentText().strip() in self.names)
+
+    def accept(self) -> None:
+        if self.contractor.currentText().strip() not in self.names:
+            return
+        remember(self.LAST_KEY, self.contractor.currentText().strip())
+        super().accept()
 
     def choice(self) -> tuple[str, date]:
-        return self.contractor.currentText(), self.day.date().toPython()
+        return self.contractor.currentText().strip(), self.day.date().toPython()
 
 
 def _contractor_names(store) -> dict[str, str]:

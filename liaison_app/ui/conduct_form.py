@@ -29,9 +29,9 @@ class ConductFeedbackDialog(FormDialog):
     def validate(self) -> dict[str, str]:
         errors = {}
         if not self.value("contractor_id"):
-            errors["contractor_id"] = self.tr("Choose the contractor.")
+            self.required(errors, "contractor_id", self.tr("Choose the contractor."))
         if not self.value("point"):
-            errors["point"] = self.tr("Choose the code-of-conduct point.")
+            self.required(errors, "point", self.tr("Choose the code-of-conduct point."))
         if self.value("received_on") > date.today():
             errors["received_on"] = self.tr("The date feedback was received is in the future.")
         return errors

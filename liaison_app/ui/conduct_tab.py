@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from liaison_app.services import conduct, works
 from liaison_app.services.catalogues import conduct_points
+from liaison_app.services.record_screens import ConductScreen, conduct_screen
 from liaison_app.ui.conduct_form import ConductFeedbackDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted
+from liaison_app.ui.workers import load
 
 def feedback_columns(contractor_names: dict[str, str]) -> list[Column]:
     return [
@@ -22,9 +23,10 @@ def feedback_columns(contractor_names: dict[str, str]) -> list[Column]:
 
 
 class ConductTab(QWidget):
-    """The tenant's feedback on contractor conduct. Signal `changed` after a save."""
+    """The tenant's feedback on contractor conduct. Signals: `changed` after a save, `loaded` once shown."""
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(self, store, tenant_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -36,7 +38,7 @@ class ConductTab(QWidget):
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.add_button.setToolTip(self.tr("Record what the tenant said about a contractor's visit"))
         self.add_button.clicked.connect(self.add_feedback)
-        self.empty = muted(self.tr("No feedback on contractor conduct from this tenant."), self)
+        self.empty = muted("", self)
         lay = QVBoxLayout(self)
         lay.addLayout(button_row(self.add_button))
         lay.addWidget(self.empty)
@@ -44,11 +46,18 @@ class ConductTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the feedback off the UI thread; "Loading…" shows until it arrives."""
+        self.empty.setVisible(True)
+        load(self, conduct_screen, self.store, self.tenant_id, status=self.empty, on_done=self._show)
+
+    def _show(self, screen: ConductScreen) -> None:
         self.names.clear()
-        self.names.update({c.id: c.name for c in works.list_contractors(self.store, include_ended=True)})
-        self.model.set_rows(conduct.list_feedback(self.store, tenant_id=self.tenant_id))
+        self.names.update(screen.contractor_names)
+        self.model.set_rows(screen.feedback)
         self.table.resizeColumnsToContents()
+        self.empty.setText(self.tr("No feedback on contractor conduct from this tenant."))
         self.empty.setVisible(self.model.rowCount() == 0)
+        self.loaded.emit()
 
     def add_feedback(self) -> bool:
         dialog = ConductFeedbackDialog(self.store, tenant_id=self.tenant_id, parent=self)

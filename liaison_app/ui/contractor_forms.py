@@ -1,10 +1,12 @@
-"""Forms for a contractor (company, contact, the code of conduct it signed) and its operatives (name, ID badge)."""
+"""Forms for a contractor (company, contact, the code of conduct it signed) and its operatives (name, ID badge
+and its expiry, trade, Gas Safe registration, and gender — recorded only to honour a tenant's request)."""
 from __future__ import annotations
 
 from datetime import date
 
 from liaison_app.domain.validation import ValidationError, clean_badge, clean_email, clean_phone
 from liaison_app.services import works
+from liaison_app.services.operatives import operative_cleaner
 from liaison_app.services.catalogues import conduct_points
 from liaison_app.ui.forms import FormDialog
 
@@ -69,14 +71,35 @@ class OperativeDialog(FormDialog):
         self.add_line("name", self.tr("&Name:"), o.name if o else "")
         self.add_line("badge_number", self.tr("ID &badge number:"), o.badge_number if o else "",
                       self.tr("as printed on the operative's ID card"))
+        self._add_details(o)
         if o is not None:
             self.add_checkbox("left", self.tr("Left:"), False, self.tr("No longer works for this contractor"))
         self.ready()
+
+    def _add_details(self, o) -> None:
+        self.add_date("badge_expiry", self.tr("Badge &expires:"), o.badge_expiry if o else None, optional=True)
+        self.add_line("trade", self.tr("&Trade:"), o.trade if o else "", self.tr("gas, electrical, plumbing, …"))
+        self.add_line("gas_safe_number", self.tr("&Gas Safe number:"), o.gas_safe_number if o else "",
+                      self.tr("registration number, for gas work"))
+        self.add_date("gas_safe_expiry", self.tr("Gas Safe e&xpires:"), o.gas_safe_expiry if o else None,
+                      optional=True)
+        self.add_combo("gender", self.tr("Gen&der:"), [("", self.tr("Not recorded")), ("female", self.tr("Female")),
+                                                     ("male", self.tr("Male"))], o.gender if o else "")
+        self.fields["gender"].widget.setToolTip(self.tr("Only to honour a tenant's request for a female or male "
+                                                        "operative; never printed"))
+
+    def details(self) -> dict:
+        return {k: self.value(k) for k in ("badge_expiry", "trade", "gas_safe_number", "gas_safe_expiry", "gender")}
 
     def validate(self) -> dict[str, str]:
         errors = {}
         if not self.value("name"):
             self.required(errors, "name", self.tr("Give the operative's name."))
+        message = cleaner_error(operative_cleaner("gas_safe_number"), self.value("gas_safe_number"))
+        if message:
+            errors["gas_safe_number"] = message
+        elif self.value("gas_safe_expiry") and not self.value("gas_safe_number"):
+            errors["gas_safe_number"] = self.tr("Give the Gas Safe registration number with its expiry.")
         message = cleaner_error(clean_badge, self.value("badge_number"))
         if message:
             errors["badge_number"] = message
@@ -87,8 +110,8 @@ class OperativeDialog(FormDialog):
     def save(self):
         v = self.values()
         if self.operative is None:
-            return works.add_operative(self.store, self.contractor_id, v["name"], v["badge_number"])
-        values = {"name": v["name"], "badge_number": v["badge_number"]}
+            return works.add_operative(self.store, self.contractor_id, v["name"], v["badge_number"], **self.details())
+        values = {"name": v["name"], "badge_number": v["badge_number"], **self.details()}
         if v.get("left"):
             values["ended_on"] = date.today()
         return works.change_operative(self.store, self.operative.id, values, expected_version=self.operative.version)

@@ -36,7 +36,10 @@ def contractor_columns() -> list[Column]:
 
 
 def operative_columns() -> list[Column]:
-    return [Column("Operative", lambda o: o.name), Column("ID badge", lambda o: o.badge_number or "—")]
+    return [Column("Operative", lambda o: o.name), Column("ID badge", lambda o: o.badge_number or "—"),
+            Column("Badge expires", lambda o: show_date(o.badge_expiry)), Column("Trade", lambda o: o.trade),
+            Column("Gas Safe", lambda o: " to ".join(p for p in (o.gas_safe_number, show_date(o.gas_safe_expiry)) if p)),
+            Column("Gender (requests only)", lambda o: o.gender.capitalize() or "—")]
 
 
 class ContractorsPage(QWidget):

@@ -21,19 +21,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services.records import StaleRecord
+from liaison_app.ui.form_area import FormArea
+from liaison_app.ui.widgets import DateEdit
 
 log = logging.getLogger(__name__)
 
 NO_DATE = QDate(1900, 1, 1)  # shown as "No date" in optional date fields
+NO_MESSAGE = "\u200b"  # an empty line under a field: laid out like a message, so one appearing moves nothing
 
 
 @dataclass
@@ -52,6 +55,14 @@ def plain(label: str) -> str:
     return label.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":").strip()
 
 
+def reserve_line(label: QLabel) -> None:
+    """Keep one line of room for `label` while it is hidden, so showing a message does not move what is below."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())
+
+
 def to_qdate(value: date | None) -> QDate:
     return QDate(value.year, value.month, value.day) if value else NO_DATE
 
@@ -65,19 +76,19 @@ class OptionalDateEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str, value: date | None, default: date | None = None, parent=None):
+    def __init__(self, label: str, value: date | None, default: date | None = None, parent=None, *,
+                 blank: bool = False):
         super().__init__(parent)
         self._default = default or date.today()
+        self._blank = blank  # ticking leaves the date to choose ("Choose a date") instead of giving one
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.check = QCheckBox(self)
         self.check.setAccessibleName(self.tr("Give a date for %s") % label)
         self.check.setToolTip(self.tr("Tick to give a date; untick for none"))
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
+        self.edit = DateEdit(parent=self)
         self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText(self.tr("No date"))
+        self.edit.setSpecialValueText(self.tr("Choose a date") if blank else self.tr("No date"))
         self.edit.setAccessibleName(label)
         lay.addWidget(self.check)
         lay.addWidget(self.edit, 1)
@@ -87,7 +98,7 @@ class OptionalDateEdit(QWidget):
 
     def _toggled(self, on: bool) -> None:
         self.edit.setEnabled(on)
-        self.edit.setDate(to_qdate(self._default) if on else NO_DATE)
+        self.edit.setDate(to_qdate(self._default) if on and not self._blank else NO_DATE)
         if on:
             self.edit.setFocus()
         self.changed.emit()
@@ -95,6 +106,10 @@ class OptionalDateEdit(QWidget):
     def set_default(self, value: date) -> None:
         """The date given when the box is ticked."""
         self._default = value
+
+    def is_incomplete(self) -> bool:
+        """Ticked, but no date chosen yet."""
+        return self.check.isChecked() and self.edit.date() == NO_DATE
 
     def value(self) -> date | None:
         if not self.check.isChecked() or self.edit.date() == NO_DATE:
@@ -126,13 +141,16 @@ class FormDialog(QDialog):
         self.touched: set[str] = set()
         self.field_changed.connect(self.touched.add)
         outer = QVBoxLayout(self)
-        self.form = QFormLayout()
+        self.form_area = FormArea(self)  # scrolls when the screen is too short, so the buttons stay in view
+        self.form = QFormLayout(self.form_area.widget())
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer.addLayout(self.form)
+        outer.addWidget(self.form_area, 1)
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c1c;")
+        reserve_line(self.message)  # nor does one above the buttons move Save away from the pointer
         self.message.hide()
         outer.addWidget(self.message)
         self.buttons = QDialogButtonBox(
@@ -171,7 +189,8 @@ class FormDialog(QDialog):
         error.setObjectName("fieldError")
         error.setWordWrap(True)
         error.setStyleSheet("color: #8a1c1c;")
-        error.hide()
+        error.setText(NO_MESSAGE)
+        reserve_line(error)  # a message appearing under a field does not push the form under the cursor
         col.addWidget(error)
         if not isinstance(widget, (QCheckBox, OptionalDateEdit)):
             widget.setAccessibleName(plain(label))
@@ -200,13 +219,11 @@ class FormDialog(QDialog):
                          w.textChanged)
 
     def add_date(self, name: str, label: str, value: date | None = None, *, optional: bool = False,
-                 default: date | None = None) -> QWidget:
+                 default: date | None = None, blank: bool = False) -> QWidget:
         if optional:
-            w = OptionalDateEdit(plain(label), value, default, self)
+            w = OptionalDateEdit(plain(label), value, default, self, blank=blank)
             return self._add(name, label, w, w.value, w.set_value, w.changed)
-        w = QDateEdit(to_qdate(value or date.today()), self)
-        w.setCalendarPopup(True)
-        w.setDisplayFormat("dd/MM/yyyy")
+        w = DateEdit(to_qdate(value or date.today()), self)
         return self._add(name, label, w, lambda: w.date().toPython(),
                          lambda v: w.setDate(to_qdate(v or date.today())), w.dateChanged)
 
@@ -264,6 +281,23 @@ class FormDialog(QDialog):
         self._snapshot = self.values()
         self._ready = True
         self.refresh_validation()
+        self._cursor_to_first_field()
+
+    def _cursor_to_first_field(self) -> None:
+        """The form opens with the cursor in its first field, and Tab ends on Save, then Cancel — never
+        the other way round, which lost what a person typed first."""
+        widgets = [f.widget.check if isinstance(f.widget, OptionalDateEdit) else f.widget
+                   for f in self.fields.values()]
+        usable = [w for w in widgets if w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        if not usable:
+            return
+        usable[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        last = self.fields[list(self.fields)[-1]].widget
+        last = last.edit if isinstance(last, OptionalDateEdit) else last
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        QWidget.setTabOrder(last, self.save_button)
+        if cancel is not None:
+            QWidget.setTabOrder(self.save_button, cancel)
 
     # ----- values
     def value(self, name: str) -> Any:
@@ -294,8 +328,8 @@ class FormDialog(QDialog):
         errors = self.errors()
         for n, f in self.fields.items():
             msg = errors.get(n, "")
-            f.error.setText(msg)
-            f.error.setVisible(bool(msg))
+            f.error.setText(msg or NO_MESSAGE)
+            f.error.setVisible(True)  # always there, one line high: a message never moves the fields below
             if msg:
                 f.widget.setAccessibleDescription(msg)
         general = [m for n, m in errors.items() if n not in self.fields]
@@ -308,7 +342,7 @@ class FormDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def field_error(self, name: str) -> str:
-        return self.fields[name].error.text() if name in self.fields else ""
+        return self.fields[name].error.text().strip(NO_MESSAGE) if name in self.fields else ""
 
     def try_save(self) -> bool:
         self.touched.update(self.fields)

@@ -1,34 +1,34 @@
 """One job in full: where and for whom, the tasks, contractor and operative, appointment, status;
 for a communal complaint the complainant and their consent; for a mandatory check its access
 attempts and "Complete check…"; and "Brief…" for the operative's briefing.
+
+What it shows comes from one read, services/job_screens.py `job_detail`, done off the UI thread by
+`open_job_detail` before the dialog is built (a caller may pass the detail it already has).
 """
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.domain.enums import JobStatus
-from liaison_app.services import checks, tenants, works
-from liaison_app.services.catalogues import job_types
+from liaison_app.services import checks, works
+from liaison_app.services.job_screens import JobDetail, job_detail
 from liaison_app.ui import briefing_preview
+from liaison_app.ui.form_area import FormArea
+from liaison_app.ui.screen_fit import available_geometry
 from liaison_app.ui.access_panel import AccessAttemptsPanel
+from liaison_app.ui.doorstep_note import DoorstepNote
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.job_form import appointment_errors, fill_operatives, next_hour, phone_error
 from liaison_app.ui.row_models import show_date
+from liaison_app.ui.signoff_form import SignOffBar
 from liaison_app.ui.widgets import SectionHeader
+from liaison_app.ui.workers import load
 
 COMPLAINT_FIELDS = ("complainant_name", "complainant_phone", "complainant_consent")
-
-
-def is_complaint(job) -> bool:
-    return bool(job.block_id and (job.complaint_ref or job.complainant_name))
-
-
-def is_mandatory(job) -> bool:
-    kind = job_types().get(job.job_type)
-    return bool(kind and kind.get("mandatory"))
 
 
 class JobDetailDialog(FormDialog):
@@ -37,23 +37,24 @@ class JobDetailDialog(FormDialog):
     open_tenant = Signal(str)
     changed = Signal()
 
-    def __init__(self, store, job_id: str, parent=None) -> None:
+    def __init__(self, store, job_id: str, parent=None, detail: JobDetail | None = None) -> None:
         self.store = store
-        self.job = works.get_job(store, job_id)
+        self.detail = detail or job_detail(store, job_id)  # read here only when the caller has not
+        self.job = self.detail.job
         super().__init__(self.tr("Job %s") % self.job.job_ref, parent)
         self.setMinimumWidth(640)
         self.layout().insertWidget(0, self._build_header())
         job = self.job
         self.add_text("description", self.tr("&Tasks in full:"), job.description)
-        self.add_combo("operative_id", self.tr("&Operative:"), [], blank=self.tr("Not chosen yet"))
+        self.add_combo("operative_id", self.tr("O&perative:"), [], blank=self.tr("Not chosen yet"))
         fill_operatives(self.fields["operative_id"].widget, store, job.contractor_id, job.operative_id)
         self.add_checkbox("has_appointment", self.tr("Appointment:"), job.appointment_start is not None,
-                          self.tr("&Booked appointment"))
+                          self.tr("Boo&ked appointment"))
         start = job.appointment_start or next_hour()
         self.add_datetime("appointment_start", self.tr("Starts:"), start)
         self.add_datetime("appointment_end", self.tr("Ends:"), job.appointment_end or start + timedelta(hours=2))
         self.add_combo("status", self.tr("&Status:"), [(s.value, s.label) for s in JobStatus], job.status)
-        if is_complaint(job):
+        if self.detail.is_complaint:
             self.add_line("complainant_name", self.tr("Complainant:"), job.complainant_name)
             self.add_line("complainant_phone", self.tr("Complainant's phone:"), job.complainant_phone)
             self.add_checkbox("complainant_consent", self.tr("Consent:"), job.complainant_consent,
@@ -61,6 +62,7 @@ class JobDetailDialog(FormDialog):
         self._add_extras()
         self.ready()
         self._show_parts()
+        self.doorstep = DoorstepNote(self, store, self.job.id, self.detail.doorstep)  # operative warnings (#12)
 
     # ----- building
     def _info(self, grid: QGridLayout, row: int, label: str, value: str | QLabel) -> None:
@@ -77,10 +79,10 @@ class JobDetailDialog(FormDialog):
         box = QWidget(self)
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 8)
-        title = SectionHeader(f"{job.job_ref} · {job_types().label(job.job_type)}", box, scale=1.3)
+        title = SectionHeader(f"{job.job_ref} · {self.detail.type_label}", box, scale=1.3)
         grid.addWidget(title, 0, 0, 1, 2)
-        rows = [(self.tr("Where:"), self._where()), (self.tr("Tenant:"), self._tenant_link()),
-                (self.tr("Contractor:"), self._contractor_name()), (self.tr("Due by:"), show_date(job.due_date))]
+        rows = [(self.tr("Where:"), self.detail.where), (self.tr("Tenant:"), self._tenant_link()),
+                (self.tr("Contractor:"), self.detail.contractor_name), (self.tr("Due by:"), show_date(job.due_date))]
         if job.complaint_ref:
             rows.append((self.tr("Complaint:"), job.complaint_ref))
         if job.completed_on:
@@ -90,33 +92,17 @@ class JobDetailDialog(FormDialog):
         grid.setColumnStretch(1, 1)
         return box
 
-    def _where(self) -> str:
-        job = self.job
-        if job.tenant_id and not job.block_id:
-            _tenant, home, _block = tenants.get_tenant(self.store, job.tenant_id)
-            return home.one_line() if home else ""
-        day = job.appointment_start.date() if job.appointment_start else job.due_date
-        rows = works.list_jobs(self.store, date_from=day, date_to=day, contractor_id=job.contractor_id,
-                               job_type=job.job_type, limit=10_000)
-        return next((r.address for r in rows if r.id == job.id), "")
-
     def _tenant_link(self) -> QLabel | str:
         if not self.job.tenant_id:
             return self.tr("None (communal job)") if self.job.block_id else ""
-        tenant, _home, _block = tenants.get_tenant(self.store, self.job.tenant_id)
-        link = QLabel(f'<a href="tenant">{tenant.display_name}</a> ({tenant.tenancy_ref})', self)
+        name, ref = html.escape(self.detail.tenant_name), html.escape(self.detail.tenancy_ref)
+        link = QLabel(f'<a href="tenant">{name}</a> ({ref})', self)
         link.setTextFormat(Qt.TextFormat.RichText)
-        link.setAccessibleName(self.tr("Open the tenant record of %s") % tenant.display_name)
+        link.setAccessibleName(self.tr("Open the tenant record of %s") % self.detail.tenant_name)
         link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         link.linkActivated.connect(lambda _href: self.go_to_tenant())
         self.tenant_link = link
         return link
-
-    def _contractor_name(self) -> str:
-        for c in works.list_contractors(self.store, include_ended=True):
-            if c.id == self.job.contractor_id:
-                return c.name
-        return ""
 
     def _add_extras(self) -> None:
         """Action buttons under the form; a mandatory check's access attempts beside it (fits a laptop screen)."""
@@ -124,8 +110,8 @@ class JobDetailDialog(FormDialog):
         self.access_panel = None
         row = QHBoxLayout()
         self.complete_button = QPushButton(self.tr("Complete &check…"), self)
-        self.complete_button.setVisible(is_mandatory(self.job))
-        self.complete_button.setEnabled(not checks.is_closed(self.job.status))
+        self.complete_button.setVisible(self.detail.mandatory)
+        self.complete_button.setEnabled(not self.detail.closed)
         self.complete_button.clicked.connect(self.complete_check)
         self.brief_button = QPushButton(self.tr("&Brief…"), self)
         self.brief_button.setToolTip(self.tr("Preview and print this job's briefing for the operative"))
@@ -134,21 +120,24 @@ class JobDetailDialog(FormDialog):
         row.addWidget(self.brief_button)
         row.addStretch(1)
         left = QVBoxLayout()
-        outer.removeItem(self.form)
-        left.addLayout(self.form)
+        outer.removeWidget(self.form_area)
+        left.addWidget(self.form_area)
         left.addLayout(row)
+        self.signoff_bar = SignOffBar(self.store, self.job.id, self)  # the operative's returned slip (#12)
+        left.addWidget(self.signoff_bar)
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        if is_mandatory(self.job):
+        if self.detail.mandatory:
             self.access_panel = AccessAttemptsPanel(self.store, self.job.id)
-            columns.addWidget(self.access_panel, 1)
-            self.setMinimumWidth(1080)
+            columns.addWidget(FormArea(self, content=self.access_panel), 1)  # scrolls on a short screen
+            self.setMinimumWidth(min(1080, available_geometry(self).width()))
         outer.insertLayout(1, columns, 1)
 
     # ----- behaviour
     def on_field_changed(self, name: str) -> None:
         self._show_parts()
+        self.doorstep.field_changed(name)
 
     def _show_parts(self) -> None:
         has = self.value("has_appointment")
@@ -188,7 +177,8 @@ class JobDetailDialog(FormDialog):
     def complete_check(self) -> None:
         dialog = CompleteCheckDialog(self.store, self.job.id, self)
         if dialog.exec() and dialog.result_value is not None:
-            self.job = works.get_job(self.store, self.job.id)
+            self.detail = job_detail(self.store, self.job.id)  # read again after the save, as a form does
+            self.job = self.detail.job
             self.set_value("status", self.job.status)
             self._snapshot = self.values()
             self.complete_button.setEnabled(False)
@@ -213,13 +203,21 @@ class CompleteCheckDialog(FormDialog):
     def validate(self) -> dict[str, str]:
         if self.value("completed_on") > date.today():
             return {"completed_on": self.tr("The completion date is in the future.")}
+        errors: dict[str, str] = {}
         if not self.value("certificate_ref"):
-            return {"certificate_ref": self.tr("Give the certificate reference.")}
-        return {}
+            self.required(errors, "certificate_ref", self.tr("Give the certificate reference."))
+        return errors
 
     def save(self):
         return checks.complete_check(self.store, self.job_id, self.value("completed_on"),
                                      self.value("certificate_ref"))
+
+
+def open_job_detail(parent, store, job_id: str, on_ready, on_error=None) -> None:
+    """Read the job off the UI thread, then build its record and hand it to `on_ready(dialog)` to open
+    (`on_error(exception)` if it could not be read). Only the newest request for `parent` arrives."""
+    load(parent, job_detail, store, job_id, key="job detail", on_error=on_error,
+         on_done=lambda detail: on_ready(JobDetailDialog(store, job_id, parent, detail)))
 
 
 def show_job(parent, store, job_id: str, on_open_tenant=None) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 from liaison_app.domain.validation import ValidationError, clean_phone
 from liaison_app.services import tenants, works
 from liaison_app.services.catalogues import job_types
+from liaison_app.ui.doorstep_note import DoorstepNote
 from liaison_app.ui.forms import FormDialog
 
 HOME, BLOCK = "home", "block"
@@ -65,7 +66,7 @@ class NewJobDialog(FormDialog):
         self._add_tenant_finder(line)
         self.add_combo("where", self.tr("&Where:"), [(HOME, self.tr("In the tenant's home")),
                                                      (BLOCK, self.tr("Communal areas of the tenant's block"))])
-        self.add_text("description", self.tr("&Tasks in full:"),
+        self.add_text("description", self.tr("Tasks in &full:"),
                       placeholder=self.tr("Everything the operative must do, so they arrive ready"))
         self.add_checkbox("has_appointment", self.tr("Appointment:"), False, self.tr("&Booked appointment"))
         self.add_datetime("appointment_start", self.tr("Starts:"), next_hour())
@@ -74,6 +75,7 @@ class NewJobDialog(FormDialog):
         self._add_complaint_fields()
         self.ready()
         self._show_parts()
+        self.doorstep = DoorstepNote(self, store)  # a double booking of the chosen operative (#12)
 
     def _add_tenant_finder(self, line: QLineEdit) -> None:
         """Suggest tenants as the officer types; choosing one puts its tenancy reference in the field."""
@@ -105,6 +107,7 @@ class NewJobDialog(FormDialog):
         if name in ("where", "tenancy_ref") and self.value("where") == BLOCK:
             self._prefill_complainant()
         self._show_parts()
+        self.doorstep.field_changed(name)
 
     def _prefill_complainant(self) -> None:
         """A communal job sits at the block; the tenant who reported it becomes the complainant."""
@@ -168,4 +171,5 @@ class NewJobDialog(FormDialog):
             complaint_ref=v["complaint_ref"] if communal else "",
             complainant_name=v["complainant_name"] if communal else "",
             complainant_phone=v["complainant_phone"] if communal else "",
-            complainant_consent=v["complainant_consent"] if communal else False)
+            complainant_consent=v["complainant_consent"] if communal else False,
+            complainant_tenant_id=tenant.id if communal else None)  # the reporting tenant: called back when done

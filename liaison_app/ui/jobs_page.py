@@ -1,7 +1,8 @@
 """Jobs: every job, filtered by when, contractor, status and kind, fetched a page at a time.
 
 Enter or a double-click opens the job (`open_job`); "Brief…" previews the selected job's briefing;
-"Pack…" builds a contractor's day pack; "New job…" records a job.
+"Pack…" builds a contractor's day pack; "New job…" records a job. The contractors and the first page of
+jobs are read off the UI thread (services/job_screens.py `jobs_screen`); later pages come as the list scrolls.
 """
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.domain.enums import JobStatus
+from liaison_app.domain.text import plural
 from liaison_app.services import works
 from liaison_app.services.catalogues import job_types
+from liaison_app.services.job_screens import JobsScreen, jobs_screen
 from liaison_app.ui import briefing_preview
 from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import SectionHeader, muted
+from liaison_app.ui.workers import load
 
 # (label, days from today to the start, days to the end); None = open-ended
 PERIODS = (
@@ -86,6 +90,7 @@ class JobsPage(JobListActions, QWidget):
 
     open_tenant = Signal(str)
     open_job = Signal(str)
+    loaded = Signal()  # the rows of a read are shown
 
     def __init__(self, store, parent=None) -> None:
         super().__init__(parent)
@@ -127,7 +132,7 @@ class JobsPage(JobListActions, QWidget):
                                          self.tr("Preview and print the selected job's briefing"))
         self.pack_action = self._action(self.tr("Pack…"), self.make_pack, "Ctrl+Shift+P",
                                         self.tr("Print a contractor's pack for a day"))
-        self.refresh_action = self._action(self.tr("Refresh"), self.refresh, "F5")
+        self.refresh_action = self._action(self.tr("Refresh"), lambda: self.refresh(), "F5")
         for a in (self.new_action, self.open_action, self.brief_action, self.pack_action, self.refresh_action):
             bar.addAction(a)
         return bar
@@ -188,20 +193,21 @@ class JobsPage(JobListActions, QWidget):
         return dict(date_from=date_from, date_to=date_to, contractor_id=self.contractor.currentData() or None,
                     status=self.status.currentData() or None, job_type=self.kind.currentData() or None)
 
-    def _fill_contractors(self) -> None:
+    def _fill_contractors(self, contractors: tuple[tuple[str, str], ...]) -> None:
         chosen = self.contractor.currentData()
         self.contractor.blockSignals(True)
         while self.contractor.count() > 1:
             self.contractor.removeItem(1)
-        for c in works.list_contractors(self.store):
-            self.contractor.addItem(c.name, c.id)
+        for contractor_id, name in contractors:
+            self.contractor.addItem(name, contractor_id)
         self.contractor.setCurrentIndex(max(0, self.contractor.findData(chosen)))
         self.contractor.blockSignals(False)
 
     def set_filter(self, *, contractor_id: str | None = None, status: str | None = None,
                    job_type: str | None = None, period: str | None = None) -> None:
         """Choose filters in code (a link from elsewhere, or a test); refreshes once."""
-        self._fill_contractors()
+        if contractor_id and self.contractor.findData(contractor_id) < 0:
+            self.contractor.addItem(self.tr("Loading…"), contractor_id)  # named when the read arrives
         for box, value in ((self.contractor, contractor_id), (self.status, status), (self.kind, job_type)):
             if value is not None:
                 box.blockSignals(True)
@@ -213,20 +219,30 @@ class JobsPage(JobListActions, QWidget):
             self.period.blockSignals(False)
         self.refresh()
 
-    def refresh(self) -> None:
-        if self.contractor.count() <= 1:
-            self._fill_contractors()
+    def refresh(self, select_id: str | None = None, message: str = "") -> None:
+        """Read the contractors and the first page of jobs off the UI thread ("Loading…" meanwhile); then
+        select `select_id` and say `message`."""
         chosen = self.filters()
-        self.model.set_fetch(lambda offset, limit: works.list_jobs(self.store, limit=limit, offset=offset, **chosen))
+        load(self, jobs_screen, self.store, chosen, self.model.page_size, status=self.count_label,
+             on_done=lambda screen: self._show(screen, chosen, select_id, message))
+
+    def _show(self, screen: JobsScreen, chosen: dict, select_id: str | None, message: str) -> None:
+        self._fill_contractors(screen.contractors)
+        self.model.set_page(screen.jobs, lambda offset, limit: works.list_jobs(self.store, limit=limit,
+                                                                               offset=offset, **chosen))
         self._show_count()
         self.table.resizeColumnsToContents()
-        self.table.select_first()
+        if not (select_id and self.select_job(select_id)):
+            self.table.select_first()
+        if message:
+            self.count_label.setText(message)
         self._update_actions()
+        self.loaded.emit()
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if self.model.canFetchMore():
-            self.count_label.setText(self.tr("%s jobs shown so far; scroll for more.") % shown)
+            self.count_label.setText(self.tr("%s shown so far; scroll for more.") % plural(shown, self.tr("job")))
         else:
             self.count_label.setText(self.tr("One job.") if shown == 1 else self.tr("%s jobs.") % shown)
 
@@ -244,9 +260,8 @@ class JobsPage(JobListActions, QWidget):
     def new_job(self) -> None:
         dialog = NewJobDialog(self.store, parent=self)
         if dialog.exec() and dialog.result_value is not None:
-            self.refresh()
-            self.select_job(dialog.result_value.id)
-            self.count_label.setText(self.tr("Job %s saved.") % dialog.result_value.job_ref)
+            self.refresh(select_id=dialog.result_value.id,
+                         message=self.tr("Job %s saved.") % dialog.result_value.job_ref)
 
     def select_job(self, job_id: str) -> bool:
         row = self.model.row_of_id(job_id)

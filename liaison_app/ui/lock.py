@@ -72,7 +72,13 @@ class LockDialog(QDialog):
         self.password.setAccessibleName(self.tr("Password"))
         # Enter is handled by the default Unlock button alone: connecting returnPressed as well made one
         # wrong password count as two failed sign-ins.
-        lay.addWidget(self.password)
+        caption = QLabel(self.tr("&Password:"), self)
+        caption.setBuddy(self.password)
+        field = QHBoxLayout()
+        field.addWidget(caption)
+        field.addWidget(self.password, 1)
+        lay.addLayout(field)
+        self.password.setFocus()
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a1c1c;")
@@ -93,9 +99,10 @@ class LockDialog(QDialog):
     def try_unlock(self) -> None:
         try:
             ok = officers.check_password(self.store, self.password.text())
-        except SignInError as exc:
+        except SignInError as exc:  # its text speaks of a user name, which the lock never asks for
             ok = False
-            self.message.setText(str(exc))
+            wait = self.tr(" Too many attempts: wait %d seconds before trying again.") % exc.retry_after
+            self.message.setText(self.tr("That is not your password.") + (wait if exc.retry_after else ""))
         self.password.clear()
         if ok:
             self._done = True
@@ -140,6 +147,11 @@ class AutoLock(QObject):
         self.timer.setInterval(min(15_000, max(1000, self.idle_limit * 250)))
         self.timer.timeout.connect(self.check_idle)
         self.timer.start()
+
+    def set_minutes(self, minutes: int) -> None:
+        """A new idle limit from Settings, in force at once."""
+        self.idle_limit = 60 * minutes
+        self.timer.setInterval(min(15_000, max(1000, self.idle_limit * 250)))
 
     @property
     def is_locked(self) -> bool:

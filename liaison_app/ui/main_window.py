@@ -6,9 +6,8 @@ Window size and layout are remembered (QSettings; an ini file under LIAISON_HOME
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -17,17 +16,11 @@ from liaison_app.ui import file_actions
 from liaison_app.ui.about import show_about
 from liaison_app.services import tenants
 from liaison_app.services.officers import signed_in_name
-from liaison_app.ui.job_detail import JobDetailDialog
+from liaison_app.ui.job_detail import JobDetailDialog, open_job_detail
 from liaison_app.ui.navigation import NavigationList
 from liaison_app.ui.pages import officer_dialogs, page_specs
-
-
-def app_settings() -> QSettings:
-    """The app's own settings: an ini file in LIAISON_HOME (tests, portable use), else the platform's place."""
-    home = os.environ.get("LIAISON_HOME")
-    if home:
-        return QSettings(str(Path(home) / "liaison-window.ini"), QSettings.Format.IniFormat)
-    return QSettings(APP_NAME, APP_NAME)
+from liaison_app.ui.tab_keys import TabKeys
+from liaison_app.ui.remembered import app_settings  # noqa: F401  (also imported from here by tests)
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +42,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.nav.page_chosen.connect(self.show_page)
+        self.page_keys = TabKeys(self, self.stack.currentWidget)  # Ctrl+N etc. from the sidebar: the page in view
+        self.stack.currentChanged.connect(lambda _i: self.page_keys.update())
         self._restore()
         self._open_start_page()
 
@@ -137,7 +132,8 @@ class MainWindow(QMainWindow):
         """The page named `key`, built the first time it is asked for."""
         if key not in self.pages:
             page = self.specs[key].page_class(self.store, self)
-            for signal, slot in (("open_tenant", self.open_tenant), ("open_job", self.open_job)):
+            for signal, slot in (("open_tenant", self.open_tenant), ("open_job", self.open_job),
+                                 ("open_tenant_tab", self.open_tenant), ("return_to", self.show_page)):
                 if hasattr(page, signal):
                     getattr(page, signal).connect(slot)
             self.pages[key] = page
@@ -146,6 +142,13 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> QWidget:
         built = key in self.pages
+        current = self.stack.currentWidget()
+        if current is not None and self.current_key() != key and hasattr(current, "can_leave") \
+                and not current.can_leave():  # e.g. unsaved settings: the officer chose to stay
+            self.nav.blockSignals(True)
+            self.nav.select_key(self.current_key())
+            self.nav.blockSignals(False)
+            return current
         page = self.page(key)
         if self.stack.currentWidget() is not page:
             self.stack.setCurrentWidget(page)
@@ -160,13 +163,29 @@ class MainWindow(QMainWindow):
         return next((k for k, p in self.pages.items() if p is page), None)
 
     def find_tenant(self) -> None:
-        self.show_page("tenants").focus_search()
+        page = self.show_page("tenants")
+        if page is self.pages.get("tenants"):
+            page.focus_search()
 
-    def open_tenant(self, tenant_id: str) -> None:
-        self.show_page("tenants").show_tenant(tenant_id)
+    def open_tenant(self, tenant_id: str, tab: str = "") -> None:
+        """Open the tenant's record (on `tab`, a tab class name, if given); Back returns to the page it came from."""
+        origin = self.current_key()
+        page = self.show_page("tenants")
+        if page is not self.pages.get("tenants"):  # the officer stayed on a page with unsaved changes
+            return
+        page.show_tenant(tenant_id, tab=tab, came_from=origin if origin != "tenants" else "",
+                         came_from_label=self.specs[origin].label if origin in self.specs else "")
 
     def open_job(self, job_id: str) -> None:
-        dialog = JobDetailDialog(self.store, job_id, self)
+        """Read the job off the UI thread (the status bar says so), then open its record."""
+        self.statusBar().showMessage(self.tr("Loading…"))
+        open_job_detail(self, self.store, job_id, self._show_job, on_error=self._job_not_opened)
+
+    def _job_not_opened(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("This job could not be opened: %s") % exc)
+
+    def _show_job(self, dialog: JobDetailDialog) -> None:
+        self.statusBar().clearMessage()
         dialog.open_tenant.connect(self._tenant_from_job)
         dialog.finished.connect(self._job_closed)
         self.job_dialog = dialog

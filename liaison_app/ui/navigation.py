@@ -29,6 +29,9 @@ class NavigationList(QListWidget):
         if current is not None:
             self.page_chosen.emit(current.data(Qt.ItemDataRole.UserRole))
 
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt API
+        """Typing while the list has the cursor does not jump to a page (Ctrl+1… and arrows do)."""
+
     def select_key(self, key: str) -> None:
         for i in range(self.count()):
             if self.item(i).data(Qt.ItemDataRole.UserRole) == key:

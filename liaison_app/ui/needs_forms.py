@@ -9,12 +9,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtWidgets import QMessageBox
+
 from liaison_app.domain.enums import Severity
 from liaison_app.domain.validation import ValidationError, add_months, check_date_order
-from liaison_app.services import needs
+from liaison_app.services import duplicates, needs
 from liaison_app.services.catalogues import Catalogue, adjustment_kinds, warning_kinds
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.told_fields import add_told_fields, told_errors
 
 
 class NeedForm(FormDialog):
@@ -39,7 +42,8 @@ class NeedForm(FormDialog):
         self.add_date("start_date", self.tr("&Starts:"), start)
         review = r.review_date if r else add_months(start, 12)
         self.add_date("review_date", self.tr("&Review by:"), review, optional=True, default=add_months(start, 12))
-        self.add_date("end_date", self.tr("E&nds:"), r.end_date if r else None, optional=True)
+        # Ticking "Ends" leaves the date to choose: a default of today ended the record at once.
+        self.add_date("end_date", self.tr("E&nds:"), r.end_date if r else None, optional=True, blank=True)
         self._last_start = start
 
     def _default_instruction(self, code: str) -> str:
@@ -64,11 +68,29 @@ class NeedForm(FormDialog):
         errors: dict[str, str] = {}
         if not self.value("instruction"):
             errors["instruction"] = self.tr("Say what the operative must do.")
+        if self.fields["end_date"].widget.is_incomplete():
+            errors["end_date"] = self.tr("Choose the end date, or untick Ends.")
         try:
             check_date_order(self.value("start_date"), self.value("review_date"), self.value("end_date"))
         except ValidationError as exc:
             errors[exc.field or "end_date"] = str(exc)
         return errors
+
+    def has_same_kind(self, kind: str) -> bool:
+        """Whether the tenant (or home) already has another active record of `kind` (subclasses ask)."""
+        return False
+
+    def try_save(self) -> bool:
+        """A second active record of the same kind is usually a slip: ask before adding it."""
+        kind = self.value("kind")
+        if (self.record is None or kind != self.record.kind) and not self.validate() and self.has_same_kind(kind):
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("“%s” is already recorded and active. Add it again?") % self.catalogue.label(kind),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return super().try_save()
 
     def changed_values(self) -> dict[str, Any]:
         """Only what the officer changed, for a change to an existing record."""
@@ -90,7 +112,7 @@ class AdjustmentForm(NeedForm):
         title = self.tr_title(adjustment)
         super().__init__(title, adjustment, parent)
         a = adjustment
-        self.add_text("reason", self.tr("&Why (for the record):"), a.reason if a else "")
+        self.add_text("reason", self.tr("Wh&y (for the record):"), a.reason if a else "")
         self.mark_private("reason")
         self.add_checkbox("share_with_contractors", self.tr("Contractors:"),
                           a.share_with_contractors if a else True,
@@ -99,6 +121,10 @@ class AdjustmentForm(NeedForm):
                           self.tr("The tenant agreed to this being recorded and shared"))
         self.add_dates()
         self.ready()
+
+    def has_same_kind(self, kind: str) -> bool:
+        return duplicates.active_adjustment_of_kind(self.store, self.tenant_id, kind,
+                                                    other_than=self.record.id if self.record else None)
 
     @staticmethod
     def tr_title(adjustment) -> str:
@@ -137,11 +163,24 @@ class WarningForm(NeedForm):
             self.add_combo("about", self.tr("&About:"), about, "person")
         self.add_text("details", self.tr("&Details (for the record):"), w.details if w else "")
         self.mark_private("details")
+        add_told_fields(self, w)
         self.add_dates()
         self.ready()
 
+    def validate(self) -> dict[str, str]:
+        return {**super().validate(), **told_errors(self)}
+
     def record_fields(self) -> set[str]:
         return set(self.fields) - {"about"}
+
+    def has_same_kind(self, kind: str) -> bool:
+        if self.record is not None:
+            tenant_id, home_id = self.record.tenant_id, self.record.home_id
+        else:
+            on_home = self.value("about") == "home"
+            tenant_id, home_id = (None, self.home_id) if on_home else (self.tenant_id, None)
+        return duplicates.active_warning_of_kind(self.store, kind, tenant_id=tenant_id, home_id=home_id,
+                                                 other_than=self.record.id if self.record else None)
 
     def save(self):
         v = self.values()
@@ -150,6 +189,7 @@ class WarningForm(NeedForm):
             return needs.record_warning(
                 self.store, tenant_id=None if on_home else self.tenant_id, home_id=self.home_id if on_home else None,
                 kind=v["kind"], instruction=v["instruction"], details=v["details"], severity=v["severity"],
-                start_date=v["start_date"], review_date=v["review_date"], end_date=v["end_date"])
+                start_date=v["start_date"], review_date=v["review_date"], end_date=v["end_date"],
+                informed=v["informed"], informed_on=v["informed_on"])
         return needs.change_warning(self.store, self.record.id, self.changed_values(),
                                     expected_version=self.record.version)

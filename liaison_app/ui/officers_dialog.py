@@ -18,9 +18,9 @@ ROLE_LABELS = {Role.OFFICER.value: "Officer", Role.SAFEGUARDING_LEAD.value: "Saf
 def _password_errors(form: FormDialog, first: str, second: str) -> dict[str, str]:
     errors = {}
     if len(form.value(first)) < password_minimum():
-        errors[first] = form.tr("At least %d characters.") % password_minimum()
+        form.required(errors, first, form.tr("At least %d characters.") % password_minimum())
     elif form.value(first) != form.value(second):
-        errors[second] = form.tr("The two passwords are not the same.")
+        form.required(errors, second, form.tr("The two passwords are not the same."))
     return errors
 
 
@@ -44,7 +44,7 @@ class AddOfficerForm(FormDialog):
     def validate(self) -> dict[str, str]:
         errors = _password_errors(self, "password", "again")
         if not self.value("username"):
-            errors["username"] = self.tr("Choose a user name.")
+            self.required(errors, "username", self.tr("Choose a user name."))
         return errors
 
     def save(self):
@@ -136,6 +136,22 @@ class OfficersDialog(QDialog):
 
     def refresh(self) -> None:
         self.model.set_rows(officers.list_officers(self.store))
+        self.fit_columns()
+
+    def showEvent(self, event) -> None:  # widths are right only once the style is applied
+        super().showEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column wide enough for its longest value and heading; the dialog wide enough for them all
+        (up to a 1024-pixel screen)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSize(c) for c in range(self.model.columnCount()))
+        frame = (self.table.verticalHeader().sizeHint().width() + 2 * self.table.frameWidth()
+                 + self.table.verticalScrollBar().sizeHint().width() + 8)
+        margins = self.layout().contentsMargins()
+        self.setMinimumWidth(min(1000, needed + frame + margins.left() + margins.right()))
 
     def selected(self):
         index = self.table.currentIndex()

@@ -30,10 +30,10 @@ class TabSpec:
 def tab_specs() -> tuple[TabSpec, ...]:
     return (
         TabSpec(tr("tenant_record", "&Wishes && adjustments"), AdjustmentsTab),
-        TabSpec(tr("tenant_record", "Safety &warnings"), WarningsTab),
+        TabSpec(tr("tenant_record", "Safe&ty warnings"), WarningsTab),
         TabSpec(tr("tenant_record", "Support &plans"), SupportPlansTab),
         TabSpec(tr("tenant_record", "&Visits && follow-ups"), VisitsTab),
         TabSpec(tr("tenant_record", "&Jobs"), TenantJobsTab),
         TabSpec(tr("tenant_record", "&Conduct feedback"), ConductTab),
-        TabSpec(tr("tenant_record", "Safe&guarding"), SafeguardingTab),
+        TabSpec(tr("tenant_record", "Safeguar&ding"), SafeguardingTab),
     )

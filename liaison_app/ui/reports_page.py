@@ -1,9 +1,11 @@
 """Reports page: choose a report and its parameters, preview its rows, export CSV or PDF.
 
-The same reports as `liaison-app report …`, built by services.reports; this page only lays them out.
+The same reports as `liaison-app report …`, built by services.reports (`build_report`, off the UI thread);
+this page only lays them out.
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -14,9 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.domain.validation import ValidationError
+from liaison_app.domain.text import plural
 from liaison_app.printing import write_document
 from liaison_app.services import reports
+from liaison_app.ui.report_preview import open_report_preview
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
+from liaison_app.ui.saved_note import announce_saved
+from liaison_app.ui.workers import load
+
+log = logging.getLogger(__name__)
 
 
 def _date_edit(parent, value: QDate, name: str) -> QDateEdit:
@@ -30,6 +38,7 @@ def _date_edit(parent, value: QDate, name: str) -> QDateEdit:
 class ReportsPage(QWidget):
     open_tenant = Signal(str)
     open_job = Signal(str)
+    loaded = Signal()  # a read's report (or why it could not be made) is shown
 
     def __init__(self, store, parent=None) -> None:
         super().__init__(parent)
@@ -48,6 +57,8 @@ class ReportsPage(QWidget):
         lay.addWidget(self.summary)
         self.model = RowTableModel([], id_of=lambda row: str(id(row)), parent=self)
         self.table = RecordTableView(self.model, self.tr("Report preview"), self)
+        self.table.open_id.connect(self.open_case)  # Enter or a double-click opens the job or tenant
+        self._links: dict[str, tuple[str, str]] = {}
         lay.addWidget(self.table, 1)
         lay.addLayout(self._build_buttons())
         self._kind_changed()
@@ -62,6 +73,8 @@ class ReportsPage(QWidget):
         self.days_spin = QSpinBox(self)
         self.days_spin.setRange(0, 3650)
         self.days_spin.setValue(30)
+        self.days_spin.valueChanged.connect(lambda n: self.days_spin.setSuffix(self.tr(" day") if n == 1
+                                                                          else self.tr(" days")))
         self.days_spin.setSuffix(self.tr(" days"))
         self.days_spin.setAccessibleName(self.tr("Due within"))
         today = QDate.currentDate()
@@ -76,14 +89,20 @@ class ReportsPage(QWidget):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("&Preview"), self)
-        self.preview_button.clicked.connect(self.refresh)
+        self.refresh_button = QPushButton(self.tr("R&efresh"), self)
+        self.refresh_button.setToolTip(self.tr("Make the report again (F5)"))
+        self.refresh_button.setShortcut("F5")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.preview_button = QPushButton(self.tr("&Preview…"), self)
+        self.preview_button.setToolTip(self.tr("See the report as it will print"))
+        self.preview_button.clicked.connect(self.preview)
         self.csv_button = QPushButton(self.tr("Export &CSV…"), self)
         self.csv_button.clicked.connect(lambda: self.export(".csv"))
         self.pdf_button = QPushButton(self.tr("Export P&DF…"), self)
         self.pdf_button.clicked.connect(lambda: self.export(".pdf"))
-        row.addWidget(self.preview_button)
+        row.addWidget(self.refresh_button)
         row.addStretch(1)
+        row.addWidget(self.preview_button)
         row.addWidget(self.csv_button)
         row.addWidget(self.pdf_button)
         return row
@@ -99,32 +118,53 @@ class ReportsPage(QWidget):
             self.form.labelForField(widget).setVisible(wanted)
         self.refresh()
 
-    def build(self) -> reports.Report:
-        kind = self.kind()
-        if kind == "checks-due":
-            return reports.checks_due_report(self.store, days=self.days_spin.value())
-        if kind == "no-access":
-            return reports.no_access_report(self.store)
-        return reports.conduct_report(self.store, self.from_edit.date().toPython(), self.to_edit.date().toPython())
-
     def refresh(self) -> None:
-        try:
-            self.report = self.build()
-        except ValidationError as exc:
-            self.report = None
-            self.model.columns = []
-            self.model.set_rows([])
-            self.summary.setText(str(exc))
-            self._update_buttons()
-            return
-        self.model.columns = [Column(h, lambda row, i=i: row[i]) for i, h in enumerate(self.report.headers)]
-        self.model.set_rows(self.report.rows)
-        self.table.resizeColumnsToContents()
-        self.summary.setText(f"{self.report.description} {self.tr('%n row(s).', '', len(self.report.rows))}")
+        """Build the chosen report off the UI thread; the summary says "Loading…" until it arrives (export
+        waits for it)."""
+        self.report = None
         self._update_buttons()
+        load(self, reports.build_report, self.store, self.kind(), self.days_spin.value(),
+             self.from_edit.date().toPython(), self.to_edit.date().toPython(), status=self.summary,
+             on_done=self._show, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.model.columns = []
+        self.model.set_rows([])
+        if isinstance(exc, ValidationError):
+            self.summary.setText(str(exc))
+        else:
+            log.error("Making a report failed", exc_info=(type(exc), exc, exc.__traceback__))
+            self.summary.setText(self.tr("This report could not be made: %s Press Refresh to try again.") % exc)
+        self.loaded.emit()
+
+    def _show(self, report: reports.Report) -> None:
+        self.report = report
+        self.model.columns = [Column(h, lambda row, i=i: reports.shown_cell(row[i]))
+                              for i, h in enumerate(self.report.headers)]
+        self.model.set_rows(self.report.rows)
+        self._links = {str(id(row)): link for row, link in zip(self.report.rows, self.report.links)}
+        self.table.resizeColumnsToContents()
+        self.summary.setText(f"{self.report.description} {plural(len(self.report.rows), self.tr('row'))}.")
+        self._update_buttons()
+        self.loaded.emit()
+
+    def open_case(self, row_id: str) -> None:
+        """The row's job (or tenant) opens, as from anywhere else in the app."""
+        kind, record_id = self._links.get(row_id, ("", ""))
+        if kind == "job" and record_id:
+            self.open_job.emit(record_id)
+        elif kind == "tenant" and record_id:
+            self.open_tenant.emit(record_id)
+
+    def preview(self):
+        """The report as its PDF, with Save as… and Print…."""
+        if self.report is None:
+            return None
+        self.preview_dialog = open_report_preview(self, self.store, self.report)
+        return self.preview_dialog
 
     def _update_buttons(self) -> None:
-        for button in (self.csv_button, self.pdf_button):
+        for button in (self.csv_button, self.pdf_button, self.preview_button):
             button.setEnabled(self.report is not None)
 
     def export(self, suffix: str) -> Path | None:
@@ -138,7 +178,14 @@ class ReportsPage(QWidget):
         if not path.lower().endswith(suffix):
             path += suffix
         try:
-            return reports.export_report(self.store, self.report, path, write_document)
+            if suffix == ".csv":
+                target = reports.export_report(self.store, self.report, path)
+            else:
+                target = Path(path)  # services say what the PDF holds, printing writes it, services audit it
+                write_document(target, reports.report_for_pdf(self.store, self.report, target))
+                reports.report_exported(self.store, self.report, target)
+            announce_saved(self, target)  # the status bar says where it went, with Open folder
+            return target
         except (OSError, ValidationError) as exc:
             QMessageBox.warning(self, self.tr("Report not saved"),
                                 self.tr("The report could not be written: %s") % (getattr(exc, "strerror", None)

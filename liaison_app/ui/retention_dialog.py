@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
+from liaison_app.domain.text import plural
 from liaison_app.services import erasure, settings
 from liaison_app.ui.tenant_admin_actions import backups_note
 from liaison_app.ui.widgets import muted
@@ -47,8 +48,9 @@ class RetentionDialog(QDialog):
 
     def _summary(self, years: str) -> str:
         if not self.rows:
-            return self.tr("No tenancy ended more than %s years ago: nothing is past retention.") % years
-        return self.tr("%d tenancies ended more than %s years ago.") % (len(self.rows), years)
+            return self.tr("No tenancy ended more than %s ago: nothing is past retention.") % plural(int(years), self.tr("year"))
+        return self.tr("%s ended more than %s ago.") % (plural(len(self.rows), self.tr("tenancy"), self.tr("tenancies")),
+                                                 plural(int(years), self.tr("year")))
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(len(self.rows), 2, self)

@@ -72,7 +72,12 @@ class RowTableModel(QAbstractTableModel):
 
     def set_fetch(self, fetch: Fetch) -> None:
         """Replace the rows with the first page of `fetch`; later pages come as the view scrolls."""
-        first = list(fetch(0, self.page_size))
+        self.set_page(fetch(0, self.page_size), fetch)
+
+    def set_page(self, first: Sequence[Any], fetch: Fetch) -> None:
+        """Replace the rows with a first page already read (off the UI thread); later pages come from `fetch`
+        as the view scrolls."""
+        first = list(first)
         self.beginResetModel()
         self._fetch = fetch
         self._rows = first

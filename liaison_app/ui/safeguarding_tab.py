@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from liaison_app.domain.enums import ConcernStatus, SafeguardingCategory
 from liaison_app.services import safeguarding
+from liaison_app.services.record_screens import concerns_screen
+from liaison_app.ui.concern_review_form import add_review_fields, review_errors
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RowTableModel
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.workers import load
 
 
 
@@ -23,52 +26,68 @@ def _label(code: str) -> str:
 
 
 def concern_model(parent=None) -> RowTableModel:
-    """Concerns as rows: raised on, category, status, referred to, what was seen (first line)."""
+    """Concerns as rows: raised on, category, status, referred to, review by, next action, what was seen
+    (first line)."""
     return RowTableModel((
         Column(tr("ConcernModel", "Raised"), lambda c: c.raised_on),
         Column(tr("ConcernModel", "Category"), lambda c: _label(c.category)),
         Column(tr("ConcernModel", "Status"), lambda c: _label(c.status)),
         Column(tr("ConcernModel", "Referred to"), lambda c: c.referred_to),
+        Column(tr("ConcernModel", "Review by"), lambda c: c.review_date),
+        Column(tr("ConcernModel", "Next action"), lambda c: c.next_action),
         Column(tr("ConcernModel", "What was seen"),
                lambda c: (c.what_was_seen or "").splitlines()[0] if c.what_was_seen else ""),
     ), parent=parent)
 
 
 class ConcernForm(FormDialog):
-    """Raise a safeguarding concern about this tenant's household."""
+    """Raise a safeguarding concern about this tenant's household, or change one (`concern`, a row)."""
 
-    def __init__(self, store, tenant_id: str, parent=None):
-        super().__init__(self.tr("Raise a safeguarding concern"), parent)
-        self.store, self.tenant_id = store, tenant_id
-        self.add_combo("category", self.tr("Category:"),
-                       [(c.value, _label(c.value)) for c in SafeguardingCategory], blank=self.tr("— choose —"))
-        self.add_text("what_was_seen", self.tr("What was seen or heard:"))
+    def __init__(self, store, tenant_id: str, parent=None, concern=None):
+        title = "Change safeguarding concern" if concern else "Raise a safeguarding concern"
+        super().__init__(tr("ConcernForm", title), parent)
+        self.store, self.tenant_id, self.concern = store, tenant_id, concern
+        c = concern
+        self.add_combo("category", self.tr("Category:"), [(k.value, _label(k.value)) for k in SafeguardingCategory],
+                       c.category if c else None, blank=self.tr("— choose —"))
+        self.add_text("what_was_seen", self.tr("What was seen or heard:"), c.what_was_seen if c else "")
         self.mark_private("what_was_seen")
-        self.add_line("raised_by_contractor", self.tr("Reported by contractor:"),
+        self.add_line("raised_by_contractor", self.tr("Reported by contractor:"), c.raised_by_contractor if c else "",
                       placeholder=self.tr("if a contractor reported it"))
-        self.add_line("referred_to", self.tr("Referred to:"), placeholder=self.tr("e.g. the council's safeguarding team"))
-        self.add_date("raised_on", self.tr("Raised on:"), date.today())
+        self.add_line("referred_to", self.tr("Referred to:"), c.referred_to if c else "",
+                      placeholder=self.tr("e.g. the council's safeguarding team"))
+        if c is None:
+            self.add_date("raised_on", self.tr("Raised on:"), date.today())
+        add_review_fields(self, c.next_action if c else "", c.review_date if c else None, c.raised_on if c else None)
         self.ready()
 
     def validate(self) -> dict[str, str]:
         errors = {}
         if not self.value("category"):
-            errors["category"] = self.tr("Choose a category.")
+            self.required(errors, "category", self.tr("Choose a category."))
         if not self.value("what_was_seen"):
-            errors["what_was_seen"] = self.tr("Say what was seen or heard.")
+            self.required(errors, "what_was_seen", self.tr("Say what was seen or heard."))
+        errors.update(review_errors(self, self.concern.raised_on if self.concern else self.value("raised_on")))
         return errors
 
     def save(self):
         v = self.values()
+        if self.concern is not None:
+            start = self._snapshot or {}
+            return safeguarding.change_concern(self.store, self.concern.id,
+                                               {k: x for k, x in v.items() if start.get(k) != x},
+                                               expected_version=self.concern.version)
         return safeguarding.raise_concern(self.store, self.tenant_id, v["category"], what_was_seen=v["what_was_seen"],
                                           referred_to=v["referred_to"], raised_by_contractor=v["raised_by_contractor"],
-                                          raised_on=v["raised_on"])
+                                          raised_on=v["raised_on"], next_action=v["next_action"],
+                                          review_date=v["review_date"])
 
 
 class SafeguardingTab(QWidget):
     """Tenant-record tab: `SafeguardingTab(store, tenant_id, parent=None)`, with `refresh()` and `changed`."""
 
     changed = Signal()
+    loaded = Signal()  # the concerns of a read are shown
 
     def __init__(self, store, tenant_id: str, parent=None):
         super().__init__(parent)
@@ -86,7 +105,7 @@ class SafeguardingTab(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.table, 1)
-        self.empty = QLabel(self.tr("No concerns you can see."), self)
+        self.empty = QLabel("", self)
         lay.addWidget(self.empty)
         row = QHBoxLayout()
         self.raise_button = QPushButton(self.tr("Raise a concern…"), self)
@@ -95,14 +114,24 @@ class SafeguardingTab(QWidget):
         self.close_button.clicked.connect(self.close_selected)
         row.addWidget(self.raise_button)
         row.addWidget(self.close_button)
+        self.review_button = QPushButton(self.tr("Change concern…"), self)
+        self.review_button.setToolTip(self.tr("Change the selected concern: its next action, review date, referral"))
+        self.review_button.clicked.connect(self.review_selected)
+        row.addWidget(self.review_button)
         row.addStretch(1)
         lay.addLayout(row)
         self.refresh()
 
     def refresh(self) -> None:
-        rows = safeguarding.list_concerns(self.store, self.tenant_id)
+        """Read the concerns this officer may see off the UI thread; "Loading…" shows until they arrive."""
+        self.empty.setVisible(True)
+        load(self, concerns_screen, self.store, self.tenant_id, status=self.empty, on_done=self._show)
+
+    def _show(self, rows) -> None:
         self.model.set_rows(rows)
+        self.empty.setText(self.tr("No concerns you can see."))
         self.empty.setVisible(not rows)
+        self.loaded.emit()
 
     def new_form(self) -> ConcernForm:
         return ConcernForm(self.store, self.tenant_id, self)
@@ -116,6 +145,17 @@ class SafeguardingTab(QWidget):
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
+
+    def review_form(self) -> ConcernForm | None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return ConcernForm(self.store, self.tenant_id, self, concern=row) if row is not None else None
+
+    def review_selected(self) -> None:
+        form = self.review_form()
+        if form is not None and form.exec():
+            self.refresh()
+            self.changed.emit()
 
     def close_selected(self) -> None:
         concern_id = self.selected_id()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -49,6 +50,15 @@ def logo_error(path: str) -> str:
     if QPixmap(str(p)).isNull():
         return tr("SettingsPage", "This file is not a picture Liaison can read.")
     return ""
+
+
+def unit_text(unit: str, n: int) -> str:
+    """A unit after a number: " minutes idle" stays plural except after 1 (" minute idle")."""
+    if n != 1:
+        return unit
+    first, _, rest = unit.strip().partition(" ")
+    single = first[:-1] if first.endswith("s") else first
+    return " " + " ".join(p for p in (single, rest) if p)
 
 
 class SettingsPage(QWidget):
@@ -118,9 +128,11 @@ class SettingsPage(QWidget):
         return edit
 
     def _spin(self, low: int, high: int, suffix: str) -> QSpinBox:
+        """A number with its unit after it, singular for 1 ("1 minute idle", "15 minutes idle")."""
         spin = QSpinBox(self)
         spin.setRange(low, high)
-        spin.setSuffix(suffix)
+        spin.valueChanged.connect(lambda n: spin.setSuffix(unit_text(suffix, n)))
+        spin.setSuffix(unit_text(suffix, spin.value()))
         return spin
 
     def _build_form(self) -> QWidget:
@@ -131,7 +143,7 @@ class SettingsPage(QWidget):
         column.addLayout(form)
         column.addStretch(1)  # spare height goes below the form, not between its rows
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for spec in settings.SETTINGS:
+        for spec in settings.setting_specs():
             field = self._field(spec)
             extra = self._logo_buttons() if spec.type == "logo" else None
             self._row(form, spec.key, self.tr(spec.label), field, self.tr(spec.help) if spec.help else "",
@@ -165,7 +177,7 @@ class SettingsPage(QWidget):
         box = QWidget(self)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        choose = QPushButton(self.tr("C&hoose…"), box)
+        choose = QPushButton(self.tr("Choose &picture…"), box)
         choose.setAccessibleName(self.tr("Choose the logo file"))
         choose.clicked.connect(self.choose_logo)
         clear = QPushButton(self.tr("No logo"), box)
@@ -235,7 +247,7 @@ class SettingsPage(QWidget):
         """Admins edit; anyone else sees the values switched off, with the note saying why."""
         editable = self.editable
         for key, widget in self.inputs.items():
-            widget.setEnabled(editable or key not in settings.ADMIN_ONLY)
+            widget.setEnabled(editable or not settings.is_admin_only(key))
         for button in self.logo_buttons:
             button.setEnabled(editable)
         self.read_only_note.setVisible(not editable)
@@ -267,7 +279,7 @@ class SettingsPage(QWidget):
 
     def problems(self) -> dict[str, str]:
         found = {}
-        for spec in settings.SETTINGS:
+        for spec in settings.setting_specs():
             value = self.value(spec.key)
             if spec.required and not value:
                 found[spec.key] = self.tr(spec.required)
@@ -304,5 +316,27 @@ class SettingsPage(QWidget):
             return False
         self.refresh()
         self.status.setText(self.tr("Settings saved."))
+        if "auto_lock_minutes" in changed:  # takes effect now, not after a restart
+            lock = getattr(self.window(), "_auto_lock", None)
+            if lock is not None:
+                lock.set_minutes(int(changed["auto_lock_minutes"]))
         self.saved.emit()
         return True
+
+    def can_leave(self) -> bool:
+        """Before another page is shown (or the window closes): unsaved changes are saved, dropped or kept."""
+        if not self.has_unsaved_changes() or not self.editable:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved settings"), self.tr("You have changed settings without saving. Save them now?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.refresh()
+            return True
+        return False
+
+    def can_close(self) -> bool:
+        return self.can_leave()

@@ -2,11 +2,15 @@
 
 A failed sign-in shows one message that never says which half was wrong; after five failures the
 service backs off and the dialog counts the wait down with the Sign in button switched off.
+Each dialog opens with the cursor in its first field; a problem with what was typed shows only once
+that field was touched or the main button pressed.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+
+FIELD_CHARS = 32  # wide enough for the password hint and a long user name
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import officers
@@ -16,6 +20,7 @@ from liaison_app.services.officers import SignInError, password_minimum
 def _line(parent: QWidget, name: str, *, password: bool = False) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setAccessibleName(name)
+    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * FIELD_CHARS)
     if password:
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
@@ -46,6 +51,20 @@ class _Dialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 
+    def add_fields(self, rows) -> None:
+        """(label, edit) rows; the first edit has the cursor when the dialog opens, Tab goes down the form
+        and on to the buttons."""
+        for label, edit in rows:
+            self.form.addRow(label, edit)
+            caption = self.form.labelForField(edit)
+            if isinstance(caption, QLabel):
+                caption.setBuddy(edit)
+        edits = [edit for _label, edit in rows]
+        for before, after in zip(edits, edits[1:] + [self.ok_button]):
+            QWidget.setTabOrder(before, after)
+        QWidget.setTabOrder(self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        edits[0].setFocus()
+
     def submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -64,28 +83,40 @@ class SetupDialog(_Dialog):
         self.password = _line(self, self.tr("Password"), password=True)
         self.again = _line(self, self.tr("Password again"), password=True)
         self.password.setPlaceholderText(self.tr("at least %d characters") % password_minimum())
-        for label, edit in ((self.tr("User name:"), self.username), (self.tr("Your name:"), self.display_name),
-                            (self.tr("Password:"), self.password), (self.tr("Password again:"), self.again)):
-            self.form.addRow(label, edit)
+        self.touched: set[QLineEdit] = set()
+        self.add_fields(((self.tr("&User name:"), self.username), (self.tr("Your &name:"), self.display_name),
+                         (self.tr("&Password:"), self.password), (self.tr("Password &again:"), self.again)))
+        for edit in (self.username, self.display_name, self.password, self.again):
+            edit.textEdited.connect(lambda _t, e=edit: self._touched(e))
             edit.textChanged.connect(self._validate)
         self._validate()
 
-    def problems(self) -> str:
-        if not self.username.text().strip():
+    def problems(self, fields=None) -> str:
+        """The first problem with what was typed, among `fields` (all when None)."""
+        def asked(edit) -> bool:
+            return fields is None or edit in fields
+
+        if asked(self.username) and not self.username.text().strip():
             return self.tr("Choose a user name.")
-        if len(self.password.text()) < password_minimum():
+        if asked(self.password) and len(self.password.text()) < password_minimum():
             return self.tr("The password needs at least %d characters.") % password_minimum()
-        if self.password.text() != self.again.text():
+        if asked(self.again) and self.password.text() != self.again.text():
             return self.tr("The two passwords are not the same.")
         return ""
 
+    def _touched(self, edit: QLineEdit) -> None:
+        self.touched.add(edit)
+        self._validate()
+
     def _validate(self) -> None:
-        problem = self.problems()
-        self.ok_button.setEnabled(not problem)
-        self.message.setText(problem)
+        """Create account waits for a full answer; the message speaks only of fields already touched."""
+        self.ok_button.setEnabled(not self.problems())
+        self.message.setText(self.problems(self.touched))
 
     def submit(self) -> None:
-        if self.problems():
+        problem = self.problems()
+        if problem:
+            self.message.setText(problem)
             return
         try:
             officers.create_officer(self.store, self.username.text(), self.display_name.text(), "admin",
@@ -106,8 +137,7 @@ class SignInDialog(_Dialog):
         self.intro.setText(self.tr("Sign in with your Liaison user name and password."))
         self.username = _line(self, self.tr("User name"))
         self.password = _line(self, self.tr("Password"), password=True)
-        self.form.addRow(self.tr("User name:"), self.username)
-        self.form.addRow(self.tr("Password:"), self.password)
+        self.add_fields(((self.tr("&User name:"), self.username), (self.tr("&Password:"), self.password)))
         self._wait = 0
         self._base_message = ""
         self._countdown = QTimer(self)

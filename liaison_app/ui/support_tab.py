@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QVBoxLayout, 
 
 from liaison_app.domain.enums import PlanStatus
 from liaison_app.services import support
+from liaison_app.services.record_screens import PlanRow, support_screen
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.support_plan_form import SupportPlanDialog
 from liaison_app.ui.widgets import button_row, muted
+from liaison_app.ui.workers import load
 
 
 
@@ -76,9 +78,10 @@ class ClosePlanDialog(FormDialog):
 
 
 class SupportPlansTab(QWidget):
-    """The tenant's support plans. Signal `changed` after a save."""
+    """The tenant's support plans. Signals: `changed` after a save, `loaded` once a read's rows are shown."""
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(self, store, tenant_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -95,7 +98,7 @@ class SupportPlansTab(QWidget):
         self.add_button.clicked.connect(self.add_plan)
         self.change_button.clicked.connect(self.change_plan)
         self.close_button.clicked.connect(self.close_plan)
-        self.empty = muted(self.tr("No support plan. Add one when works may strain this tenant."), self)
+        self.empty = muted("", self)
         lay = QVBoxLayout(self)
         lay.addLayout(button_row(self.add_button, self.change_button, self.close_button))
         lay.addWidget(self.empty)
@@ -105,12 +108,19 @@ class SupportPlansTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(support.list_plans(self.store, self.tenant_id,
-                                               include_closed=self.show_closed.isChecked()))
+        """Read the plans off the UI thread; "Loading…" shows until they arrive."""
+        self.empty.setVisible(True)
+        load(self, support_screen, self.store, self.tenant_id, self.show_closed.isChecked(), status=self.empty,
+             on_done=self._show)
+
+    def _show(self, plans: tuple[PlanRow, ...]) -> None:
+        self.model.set_rows(plans)
         self.table.resizeColumnsToContents()
         self.table.select_first()
+        self.empty.setText(self.tr("No support plan. Add one when works may strain this tenant."))
         self.empty.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
+        self.loaded.emit()
 
     def _update_buttons(self) -> None:
         view = self.table.current_row()

@@ -52,6 +52,16 @@ def _choose_export_file(parent: QWidget, tenancy_ref: str) -> Path | None:
     return target
 
 
+def write_export(store, tenant_id: str, target: Path) -> Path:
+    """JSON from services; a PDF printed here from what services gather, then audited by services."""
+    if target.suffix.lower() == ".json":
+        return subject_access.export_tenant(store, tenant_id, target)
+    document = subject_access.export_for_pdf(store, tenant_id, target)
+    write_subject_access_pdf(target, document)
+    subject_access.pdf_exported(store, tenant_id, document)
+    return target
+
+
 def export_everything(record) -> Path | None:
     """Ask where, then write everything held on the tenant there (off the UI thread)."""
     tenant, _home, _block = tenants.get_tenant(record.store, record.tenant_id)
@@ -60,8 +70,7 @@ def export_everything(record) -> Path | None:
         return None
     try:
         written = run_with_progress(record, tr("tenant_admin_actions", "Exporting everything held…"),
-                                    lambda _progress: subject_access.export_tenant(record.store, record.tenant_id,
-                                                                                   target, write_subject_access_pdf),
+                                    lambda _progress: write_export(record.store, record.tenant_id, target),
                                     cancellable=False)
     except (NotAllowed, ValueError, OSError) as exc:
         log.warning("Subject access export failed: %s", type(exc).__name__)

@@ -18,7 +18,7 @@ LINE_FIELDS = [
     ("preferred_name", "&Preferred name:"), ("phone", "P&hone:"), ("email", "&Email:"),
 ]
 ADDRESS_FIELDS = [("address_line1", "&Address:"), ("address_line2", "Address line 2:"), ("town", "&Town:"),
-                  ("postcode", "Post&code:")]
+                  ("postcode", "Postco&de:")]
 
 
 class TenantForm(FormDialog):

@@ -5,10 +5,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.services import works
+from liaison_app.services.record_screens import tenant_jobs_screen
 from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.jobs_page import JobListActions, job_columns
 from liaison_app.ui.row_models import RecordTableView, RowTableModel
 from liaison_app.ui.widgets import button_row, muted
+from liaison_app.ui.workers import load
 
 HIDDEN_HEADERS = ("Tenant", "Address")  # the tenant record already says who and where
 
@@ -18,6 +20,7 @@ class TenantJobsTab(JobListActions, QWidget):
 
     open_job = Signal(str)
     changed = Signal()
+    loaded = Signal()  # the first page of a read is shown
 
     def __init__(self, store, tenant_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -34,7 +37,7 @@ class TenantJobsTab(JobListActions, QWidget):
         self.new_button.clicked.connect(self.new_job)
         self.open_button.clicked.connect(self.open_selected)
         self.brief_button.clicked.connect(self.brief_selected)
-        self.empty = muted(self.tr("No jobs for this tenant yet."), self)
+        self.empty = muted("", self)
         lay = QVBoxLayout(self)
         lay.addLayout(button_row(self.new_button, self.open_button, self.brief_button))
         lay.addWidget(self.empty)
@@ -42,13 +45,25 @@ class TenantJobsTab(JobListActions, QWidget):
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
 
-    def refresh(self) -> None:
-        self.model.set_fetch(lambda offset, limit: works.list_jobs(self.store, tenant_id=self.tenant_id,
-                                                                   limit=limit, offset=offset))
+    def refresh(self, select_id: str | None = None) -> None:
+        """Read the first page of jobs off the UI thread ("Loading…" meanwhile); then select `select_id`."""
+        self.empty.setVisible(True)
+        load(self, tenant_jobs_screen, self.store, self.tenant_id, self.model.page_size, status=self.empty,
+             on_done=lambda rows: self._show(rows, select_id))
+
+    def _show(self, rows, select_id: str | None) -> None:
+        self.model.set_page(rows, lambda offset, limit: works.list_jobs(self.store, tenant_id=self.tenant_id,
+                                                                        limit=limit, offset=offset))
         self.table.resizeColumnsToContents()
-        self.table.select_first()
+        row = self.model.row_of_id(select_id) if select_id else -1
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self.table.select_first()
+        self.empty.setText(self.tr("No jobs for this tenant yet."))
         self.empty.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
+        self.loaded.emit()
 
     def _update_buttons(self) -> None:
         has = self.table.current_id() is not None
@@ -59,10 +74,6 @@ class TenantJobsTab(JobListActions, QWidget):
         dialog = NewJobDialog(self.store, tenant_id=self.tenant_id, parent=self)
         if not dialog.exec():
             return False
-        self.refresh()
-        if dialog.result_value is not None:
-            row = self.model.row_of_id(dialog.result_value.id)
-            if row >= 0:
-                self.table.setCurrentIndex(self.model.index(row, 0))
+        self.refresh(select_id=dialog.result_value.id if dialog.result_value is not None else None)
         self.changed.emit()
         return True

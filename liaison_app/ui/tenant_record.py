@@ -12,12 +12,16 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBo
 
 from liaison_app.domain.enums import PreferredContact
 from liaison_app.services import tenants
+from liaison_app.services.record_screens import TenantHeader, tenant_header
+from liaison_app.services.flag_notes import legend
 from liaison_app.services.records import Change
 from liaison_app.ui.record_tab import tab_action, tool_button
 from liaison_app.ui.record_tabs import tab_specs
+from liaison_app.ui.tab_keys import TabKeys
 from liaison_app.ui.tenant_admin_actions import admin_actions
 from liaison_app.ui.tenant_form import TenantForm
-from liaison_app.ui.widgets import BadgeRow, SectionHeader, hline, risk_flags
+from liaison_app.ui.widgets import BadgeRow, SectionHeader, hline, muted, risk_flags
+from liaison_app.ui.workers import load
 
 
 def _value(text: str) -> QLabel:
@@ -34,6 +38,7 @@ class TenantRecord(QWidget):
     back = Signal()
     open_job = Signal(str)
     erased = Signal(str)
+    loaded = Signal()  # the header of a read is shown
 
     def __init__(self, store, tenant_id: str, parent=None):
         super().__init__(parent)
@@ -50,12 +55,15 @@ class TenantRecord(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(self._build_header())
         self.badges = BadgeRow(self)
+        self.badges.set_legend([(tone, self.tr(words)) for tone, words in legend()])
         lay.addWidget(self.badges)
         lay.addWidget(hline(self))
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Records held on this tenant"))
         self.tab_pages: dict[str, QWidget] = {}
         self._add_tabs()
+        self.tab_keys = TabKeys(self, self.current_tab)  # Ctrl+N etc. act on the tab in view, wherever the cursor is
+        self.tabs.currentChanged.connect(lambda _i: self.tab_keys.update())
         lay.addWidget(self.tabs, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.refresh_header()
@@ -67,8 +75,10 @@ class TenantRecord(QWidget):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = tool_button(self, self.edit_action)
         self.undo_edit_button = tool_button(self, self.undo_edit_action)
+        self.loading = muted("", self)  # says "Loading…" quietly while the header is read
         top.addWidget(self.back_button)
-        top.addWidget(self.name_label, 1)
+        top.addWidget(self.name_label)
+        top.addWidget(self.loading, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.undo_edit_button)
         grid = QGridLayout()
@@ -122,34 +132,44 @@ class TenantRecord(QWidget):
             self.tab_pages[class_name] = tab
         return self.tab_pages[class_name]
 
+    def current_tab(self) -> QWidget | None:
+        holder = self.tabs.currentWidget()
+        return next((self.tab_pages.get(n) for n, h in self.holders.items() if h is holder), None)
+
     def show_tab(self, class_name: str) -> QWidget:
         self.tabs.setCurrentWidget(self.holders[class_name])
         return self.tab(class_name)
 
     # ----- showing
     def refresh_header(self) -> None:
-        t, home, block = tenants.get_tenant(self.store, self.tenant_id)
+        """Read the header off the UI thread; the name says "Loading…" until the first read arrives."""
+        self.undo_edit_action.setEnabled(self.last_change is not None)
+        self.undo_edit_button.setVisible(self.last_change is not None)
+        load(self, tenant_header, self.store, self.tenant_id, on_done=self._show_header, key="header",
+             status=self.loading)
+
+    def _show_header(self, t: TenantHeader) -> None:
+        self.loading.clear()
         name = t.display_name
         if t.full_name and t.preferred_name:
             name += "  " + self.tr("(%s)") % t.full_name
         self.name_label.setText(name)
         self.name_label.setAccessibleName(name)
-        address = home.one_line() if home else self.tr("No home recorded")
-        if block is not None:
-            address += "  ·  " + self.tr("Block: %s") % block.name
+        address = t.address or self.tr("No home recorded")
+        if t.block_name:
+            address += "  ·  " + self.tr("Block: %s") % t.block_name
         contact = PreferredContact(t.preferred_contact).label if t.preferred_contact in PreferredContact.values() \
             else self.tr("Not said")
         language = t.language or self.tr("Not recorded")
         if t.interpreter_needed:
             language += " — " + self.tr("interpreter needed")
         for key, text in (("ref", t.tenancy_ref), ("address", address), ("phone", t.phone or self.tr("Not recorded")),
-                          ("contact", contact), ("language", language), ("email", t.email or self.tr("None"))):
+                          ("contact", contact), ("language", language), ("email", t.email or self.tr("Not recorded"))):
             self.facts[key].setText(text)
         risks = risk_flags()
-        badges = tenants.tenant_badges(self.store, self.tenant_id)
-        self.badges.set_badges(sorted(badges, key=lambda b: b not in risks))  # risks to operatives first
-        self.undo_edit_action.setEnabled(self.last_change is not None)
-        self.undo_edit_button.setVisible(self.last_change is not None)
+        notes = {b: self.tr(n) for b, n in getattr(t, "badge_notes", ())}  # tooltips: meaning and severity
+        self.badges.set_badges(sorted(t.badges, key=lambda b: b not in risks), notes)  # risks to operatives first
+        self.loaded.emit()
 
     def refresh(self) -> None:
         self.refresh_header()

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from liaison_app.domain.text import plural
 from liaison_app.ui.row_models import RecordTableView
+from liaison_app.ui.tenant_new import NewTenantForm
 from liaison_app.ui.tenant_record import TenantRecord
 from liaison_app.ui.tenant_table import ADDRESS, NAME, POSTCODE, REFERENCE, TenantTableModel
 from liaison_app.ui.widgets import SectionHeader, muted
@@ -22,11 +24,13 @@ class TenantsPage(QWidget):
 
     open_tenant = Signal(str)
     open_job = Signal(str)
+    return_to = Signal(str)  # Back from a record opened from another page (Today, Jobs…) goes back there
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
         self.record = None
+        self.came_from = ""
         self._sized = False
         self.stack = QStackedWidget(self)
         QVBoxLayout(self).addWidget(self.stack)
@@ -40,6 +44,11 @@ class TenantsPage(QWidget):
         self.open_action.setShortcut("Return")
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.open_action.triggered.connect(self.open_selected)
+        self.new_action = QAction(self.tr("New tenant…"), self.list_view)  # Ctrl+N while the list shows
+        self.new_action.setShortcut("Ctrl+N")
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.new_tenant)
+        self.list_view.addAction(self.new_action)
         self.run_search()
 
     def _build_list(self) -> QWidget:
@@ -50,6 +59,10 @@ class TenantsPage(QWidget):
         self.count_label = muted("", box)
         self.count_label.setWordWrap(False)
         head.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignRight)
+        self.new_button = QPushButton(self.tr("&New tenant…"), box)
+        self.new_button.setToolTip(self.tr("Add a tenancy that is not in the housing system's import yet (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_tenant)
+        head.addWidget(self.new_button)
         lay.addLayout(head)
         self.search_box = QLineEdit(box)
         self.search_box.setPlaceholderText(
@@ -92,12 +105,13 @@ class TenantsPage(QWidget):
         if n == 0:
             self.count_label.setText(self.tr("No tenant matches “%s”") % text if text else self.tr("No tenants yet"))
         elif not text:
-            self.count_label.setText(self.tr("%s tenant(s)") % f"{n:,}")
+            self.count_label.setText(plural(n, self.tr("tenant")))
         else:
             self.count_label.setText(self.tr("%s found") % f"{n:,}")
 
     def focus_search(self) -> None:
         if self.record is not None:
+            self.came_from = ""  # finding a tenant stays on this page
             self.back_to_list()
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
@@ -123,12 +137,19 @@ class TenantsPage(QWidget):
             self.show_tenant(tenant_id)
 
     # ----- the record
-    def show_tenant(self, tenant_id: str) -> None:
+    def show_tenant(self, tenant_id: str, tab: str = "", came_from: str = "", came_from_label: str = "") -> None:
+        """Open the record (on the tab class named `tab`); `came_from`, a page key, is where Back returns."""
         if not tenant_id:  # a row whose tenant left the store as it was shown
             return
         if self.record is not None:
             self._drop_record()
+        self.came_from = came_from
         self.record = TenantRecord(self.store, tenant_id, self)
+        if came_from:
+            self.record.back_action.setText(self.tr("Back to %s") % came_from_label.replace("&", ""))
+            self.record.back_action.setIconText("◀ " + self.record.back_action.text())
+        if tab in self.record.specs:
+            self.record.show_tab(tab)
         self.record.back.connect(self.back_to_list)
         self.record.open_job.connect(self.open_job)
         self.record.erased.connect(self._tenant_erased)
@@ -143,6 +164,9 @@ class TenantsPage(QWidget):
         self.stack.setCurrentWidget(self.list_view)
         self.model.reload()  # flags may have changed; rows keep their place however far down
         self.table.setFocus()
+        origin, self.came_from = self.came_from, ""
+        if origin:
+            self.return_to.emit(origin)
 
     def _tenant_erased(self, _tenant_id: str) -> None:
         """The open tenant was erased: close the record and search again so the list no longer shows them."""
@@ -164,4 +188,14 @@ class TenantsPage(QWidget):
     def menu_actions(self) -> list[QAction]:
         if self.record is not None:
             return self.record.menu_actions()
-        return [self.open_action]
+        return [self.open_action, self.new_action]
+
+    def new_tenant(self) -> str | None:
+        """Add a tenant (the same rules as the import) and open their record; the new id, or None."""
+        form = NewTenantForm(self.store, self)
+        if not form.exec() or form.result_value is None:
+            return None
+        tenant_id = form.result_value.id
+        self.run_search()  # the list counts them too, once Back returns to it
+        self.show_tenant(tenant_id)
+        return tenant_id

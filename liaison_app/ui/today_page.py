@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from liaison_app.services import today as today_service
-from liaison_app.ui.widgets import SectionHeader, muted
+from liaison_app.services.permissions import is_safeguarding_lead
+from liaison_app.ui.widgets import SectionHeader, muted, risk_flags
 from liaison_app.ui.i18n import tr
 from liaison_app.ui.workers import load
 
@@ -33,8 +34,28 @@ SECTIONS = (
     ("reviews", "Reviews due", "No adjustments, warnings or support plans due for review."),
     ("checks_due", "Mandatory checks in the next 30 days", "No checks due for tenants with adjustments or support."),
     ("no_access", "No-access cases", "No open no-access cases."),
+    ("signoffs", "Sign-offs that do not match", "No returned sign-off slip needs a look."),
+    ("concern_reviews", "Safeguarding concerns to review", "No safeguarding concerns due for review."),
 )
-JOB_SECTIONS = ("appointments", "checks_due", "no_access")
+JOB_SECTIONS = ("appointments", "checks_due", "no_access", "signoffs")
+LEAD_SECTIONS = ("concern_reviews",)  # on a safeguarding lead's Today only
+# The record tab a tenant line opens on, by the kind of record behind the line.
+TAB_FOR = {"followup": "VisitsTab", "visit": "VisitsTab", "adjustment": "AdjustmentsTab",
+           "riskwarning": "WarningsTab", "supportplan": "SupportPlansTab", "safetycheck": "TenantJobsTab",
+           "safeguardingconcern": "SafeguardingTab"}
+FLAG_RISK = QColor("#8a1c1c")
+FLAG_OTHER = QColor("#0b3d91")
+
+
+def item_tab(item: Any) -> str:
+    """The tab class name of the tenant record a line opens on ("" for the record's first tab)."""
+    return TAB_FOR.get(item.record_type, "")
+
+
+def item_text(item: Any, on: date) -> str:
+    """The whole line in words: when, title, flags and detail (the tooltip and what a screen reader says)."""
+    flags = ", ".join(getattr(item, "flags", ()) or ())
+    return " — ".join(p for p in (when_text(item.when, on), title_text(item, on), flags, item.detail) if p)
 
 
 def item_target(item: Any) -> tuple[str, str] | None:
@@ -82,11 +103,13 @@ class TodayListModel(QAbstractListModel):
         super().__init__(parent)
         self.items: list[Any] = []
         self.on = date.today()
+        self.two_rows = False
 
     def set_items(self, items: list[Any], on: date) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.on = on
+        self.two_rows = any(getattr(i, "flags", ()) for i in self.items)  # flags get a row of their own
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -97,25 +120,28 @@ class TodayListModel(QAbstractListModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            when = when_text(item.when, self.on)
-            return " — ".join(p for p in (when, item.title, item.detail) if p)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p for p in (item.title, item.detail) if p)
+            return item_text(item, self.on)
+        if role == Qt.ItemDataRole.ToolTipRole:  # every line can be cut short: the tooltip says it all
+            flags = ", ".join(getattr(item, "flags", ()) or ())
+            return "\n".join(p for p in (" ".join(x for x in (when_text(item.when, self.on), title_text(item, self.on))
+                                                    if x), flags, item.detail) if p)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             overdue = self.tr("Overdue. ") if is_overdue(item.when, self.on) else ""
-            return overdue + " — ".join(p for p in (when_text(item.when, self.on), item.title, item.detail) if p)
+            return overdue + item_text(item, self.on)
         if role == ITEM_ROLE:
             return item
         return None
 
 
 class TodayLineDelegate(QStyledItemDelegate):
-    """One line: the time or date on the left (red when overdue), the title, then the detail in grey."""
+    """One line: the time or date on the left (red when overdue), the title, then the detail in grey. In a
+    section whose lines carry flags (appointments), each line has a second row: the flags, then the detail."""
 
     WHEN_WIDTH = 92
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        return QSize(option.rect.width(), option.fontMetrics.height() + 12)
+        rows = 2 if getattr(index.model(), "two_rows", False) else 1
+        return QSize(option.rect.width(), option.fontMetrics.height() * rows + 4 * rows + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         item = index.data(ITEM_ROLE)
@@ -128,7 +154,25 @@ class TodayLineDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_color = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         rect = option.rect.adjusted(8, 0, -8, 0)
+        two_rows = getattr(index.model(), "two_rows", False)
+        first = QRect(rect.left(), rect.top(), rect.width(), rect.height() // 2 if two_rows else rect.height())
         painter.save()
+        left = self._paint_when_and_title(painter, option, item, on, first, text_color, selected)
+        if two_rows:  # flags and detail on a row of their own, under the title
+            left = rect.left() + self.WHEN_WIDTH
+            first = QRect(left, rect.top() + rect.height() // 2, rect.right() - left, rect.height() // 2)
+        rest = QRect(left, first.top(), max(0, rect.right() - left), first.height())
+        left = self._paint_flags(painter, item, rest, text_color if selected else None)
+        painter.setPen(text_color if selected else MUTED)
+        detail = painter.fontMetrics().elidedText(item.detail or "", Qt.TextElideMode.ElideRight,
+                                                  max(0, rect.right() - left))
+        painter.drawText(QRect(left, first.top(), max(0, rect.right() - left), first.height()),
+                         Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.restore()
+
+    def _paint_when_and_title(self, painter: QPainter, option: QStyleOptionViewItem, item: Any, on: date,
+                              rect: QRect, text_color: QColor, selected: bool) -> int:
+        """The when column and the bold title; returns where the next text may start."""
         when = when_text(item.when, on)
         painter.setPen(text_color if selected else (OVERDUE if is_overdue(item.when, on) else MUTED))
         when_rect = QRect(rect.left(), rect.top(), self.WHEN_WIDTH, rect.height())
@@ -143,12 +187,20 @@ class TodayLineDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignVCenter, title)
         left += painter.fontMetrics().horizontalAdvance(title) + 12
         painter.setFont(option.font)
-        painter.setPen(text_color if selected else MUTED)
-        detail = painter.fontMetrics().elidedText(item.detail or "", Qt.TextElideMode.ElideRight,
-                                                  max(0, rect.right() - left))
-        painter.drawText(QRect(left, rect.top(), max(0, rect.right() - left), rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter, detail)
-        painter.restore()
+        return left
+
+    @staticmethod
+    def _paint_flags(painter: QPainter, item: Any, rect: QRect, selected_color: QColor | None) -> int:
+        """An appointment's flags after its title, red when a risk to the operative comes first."""
+        flags = list(getattr(item, "flags", ()) or ())
+        if not flags or rect.width() <= 0:
+            return rect.left()
+        risky = flags[0] in risk_flags()
+        painter.setPen(selected_color or (FLAG_RISK if risky else FLAG_OTHER))
+        text = painter.fontMetrics().elidedText(("⚠ " if risky else "") + " · ".join(flags),
+                                                Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
+        return rect.left() + painter.fontMetrics().horizontalAdvance(text) + 12
 
 
 class TodayList(QListView):
@@ -239,6 +291,7 @@ class TodayPage(QWidget):
     """The officer's day. Signals: open_tenant(tenant_id), open_job(job_id)."""
 
     open_tenant = Signal(str)
+    open_tenant_tab = Signal(str, str)  # (tenant id, tab class name): a follow-up opens on Visits & follow-ups
     open_job = Signal(str)
     loaded = Signal()
 
@@ -276,13 +329,14 @@ class TodayPage(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
         order = []
-        for n, (key, heading, empty) in enumerate(SECTIONS):
+        shown = [s for s in SECTIONS if s[0] not in LEAD_SECTIONS or is_safeguarding_lead(self.store)]
+        for n, (key, heading, empty) in enumerate(shown):
             section = TodaySection(key, self.tr(heading), self.tr(empty), body)
             grid.addWidget(section, n // 2, n % 2)
             self.sections[key] = section
             order.append(section)
             section.list.open_item.connect(self.open_item)
-        grid.setRowStretch(len(SECTIONS) // 2 + 1, 1)
+        grid.setRowStretch(len(shown) // 2 + 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self._chain(order)
@@ -294,7 +348,7 @@ class TodayPage(QWidget):
             section.list.leave_up.connect(lambda i=i: self._move(i, -1))
 
     def _move(self, index: int, step: int) -> None:
-        keys = [k for k, _h, _e in SECTIONS]
+        keys = list(self.sections)  # in the order shown
         j = index + step
         while 0 <= j < len(keys):
             target = self.sections[keys[j]].list
@@ -345,7 +399,10 @@ class TodayPage(QWidget):
         if target is None:
             return
         kind, record_id = target
-        (self.open_job if kind == "job" else self.open_tenant).emit(record_id)
+        if kind == "tenant" and item_tab(item):
+            self.open_tenant_tab.emit(record_id, item_tab(item))
+        else:
+            (self.open_job if kind == "job" else self.open_tenant).emit(record_id)
 
     def section_items(self, key: str) -> list[Any]:
         return list(self.sections[key].list.model().items)

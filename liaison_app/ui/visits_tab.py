@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout
 
 from liaison_app.services import visits
+from liaison_app.services.record_screens import VisitsScreen, visits_screen
 from liaison_app.services.catalogues import visit_types
 from liaison_app.ui.record_tab import RecordTab, size_columns, tab_action, tool_button
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
@@ -31,7 +32,6 @@ class VisitsTab(RecordTab):
         self.show_ended.hide()
         self._layout.insertWidget(0, SectionHeader(self.tr("Visits and calls"), self, scale=1.05))
         self._build_follow_ups()
-        self.refresh_follow_ups()
 
     def _build_follow_ups(self) -> None:
         self.follow_model = RowTableModel([
@@ -73,8 +73,14 @@ class VisitsTab(RecordTab):
     def list_name(self) -> str:
         return self.tr("Visits and calls")
 
-    def load(self):
-        return visits.list_visits(self.store, self.tenant_id)
+    def read(self):
+        show_done = getattr(self, "show_done", None)  # built after the base class's first read
+        return visits_screen, self.store, self.tenant_id, show_done is not None and show_done.isChecked()
+
+    def rows_of(self, screen: VisitsScreen):
+        if hasattr(self, "follow_model"):
+            self.show_follow_ups(screen.follow_ups)
+        return screen.visits
 
     def is_ended(self, row) -> bool:
         return True  # visits are not ended
@@ -89,15 +95,12 @@ class VisitsTab(RecordTab):
         return self.tr("No visits or calls logged. Log visit or call… (Ctrl+N).")
 
     # ----- follow-ups
-    def refresh(self) -> None:
-        super().refresh()
-        if hasattr(self, "follow_model"):
-            self.refresh_follow_ups()
-
     def refresh_follow_ups(self) -> None:
+        self.refresh()  # one read brings both lists
+
+    def show_follow_ups(self, follow_ups) -> None:
         current = self.follow_table.current_id()
-        self.follow_model.set_rows(visits.list_follow_ups(self.store, self.tenant_id,
-                                                          include_done=self.show_done.isChecked()))
+        self.follow_model.set_rows(follow_ups)
         row = self.follow_model.row_of_id(current) if current else -1
         if row >= 0:
             self.follow_table.setCurrentIndex(self.follow_model.index(row, 0))

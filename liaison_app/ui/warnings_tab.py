@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from liaison_app.domain.enums import Severity
-from liaison_app.services import needs, tenants
+from liaison_app.services import needs
+from liaison_app.services.record_screens import WarningsScreen, warnings_screen
 from liaison_app.services.catalogues import warning_kinds
 from liaison_app.ui.needs_forms import WarningForm
 from liaison_app.ui.record_tab import RecordTab
@@ -15,11 +16,10 @@ class WarningsTab(RecordTab):
     """The safety warnings that apply when visiting this tenant (theirs and their home's)."""
 
     noun = "warning"
+    printed_for_operatives = True
 
     def __init__(self, store, tenant_id: str, parent=None, *, home_id: str | None = None):
-        if home_id is None:
-            home_id = tenants.get_tenant(store, tenant_id)[0].home_id
-        self.home_id = home_id
+        self.home_id = home_id  # the tenant's home, known once the first read arrives
         super().__init__(store, tenant_id, parent)
 
     def columns(self) -> list[Column]:
@@ -40,8 +40,12 @@ class WarningsTab(RecordTab):
     def list_name(self) -> str:
         return self.tr("Safety warnings")
 
-    def load(self):
-        return needs.list_warnings(self.store, self.tenant_id, include_ended=self.show_ended.isChecked())
+    def read(self):
+        return warnings_screen, self.store, self.tenant_id, self.show_ended.isChecked()
+
+    def rows_of(self, screen: WarningsScreen):
+        self.home_id = self.home_id or screen.home_id
+        return screen.warnings
 
     def new_form(self) -> WarningForm:
         return WarningForm(self.store, self.tenant_id, self.home_id, None, self)

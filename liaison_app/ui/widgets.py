@@ -1,9 +1,13 @@
 """Small shared widgets: badges an officer takes in at a glance, section headers, a row of buttons."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (QAbstractSpinBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton,
+                               QSizePolicy, QWidget)
 
 from liaison_app.services.catalogues import warning_kinds
 
@@ -18,11 +22,12 @@ TONES = {
 }
 
 _WARNING_WORDS = ("review due", "overdue", "no access")
+HIGH_SEVERITY = "high severity"  # in a badge's note: the badge is marked ⚠ and bold
 
 
 def risk_flags() -> frozenset[str]:
-    """The badge texts of safety warnings (risks to operatives), from the warning catalogue."""
-    return frozenset((k.get("badge") or k.label) for k in warning_kinds().kinds)
+    """The flag texts of safety warnings (risks to operatives): the warning catalogue's labels."""
+    return frozenset(k.label for k in warning_kinds().kinds)
 
 
 def tone_for(text: str) -> str:
@@ -37,7 +42,7 @@ def tone_for(text: str) -> str:
 
 
 class Badge(QLabel):
-    """A short rounded label such as "Female operative" or "Dog"."""
+    """A short rounded label such as "Female operative" or "Dangerous animal"."""
 
     def __init__(self, text: str, tone: str | None = None, parent: QWidget | None = None):
         super().__init__(text, parent)
@@ -61,14 +66,44 @@ class BadgeRow(QWidget):
         self._layout.addStretch(1)
         self.texts: list[str] = []
 
-    def set_badges(self, texts: list[str]) -> None:
-        while self._layout.count() > 1:
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+    def set_badges(self, texts: list[str], notes: dict[str, str] | None = None) -> None:
+        """Show `texts` as badges; `notes` gives a badge its tooltip (what it means, how serious)."""
+        for badge in self.findChildren(Badge):
+            self._layout.removeWidget(badge)
+            badge.deleteLater()
         for i, text in enumerate(texts):
-            self._layout.insertWidget(i, Badge(text, parent=self))
+            badge = Badge(text, parent=self)
+            note = (notes or {}).get(text, "")
+            if note:
+                badge.setToolTip(note)
+                badge.setAccessibleDescription(note)
+            if HIGH_SEVERITY in note:  # the most serious warnings stand out: a mark and bold text
+                badge.setText(f"⚠ {text}")
+                font = QFont(badge.font())
+                font.setBold(True)
+                badge.setFont(font)
+            self._layout.insertWidget(i, badge)
         self.texts = list(texts)
+
+    def set_legend(self, entries: list[tuple[str, str]]) -> QLabel:
+        """A small key after the badges: each tone's colour with what it means."""
+        parts = []
+        for tone, words in entries:
+            bg, fg = TONES.get(tone, TONES["neutral"])
+            parts.append(f'<span style="background:{bg}; color:{fg};">&nbsp;&nbsp;&nbsp;</span>&nbsp;{words}')
+        self.legend = QLabel("&nbsp;&nbsp;".join(parts), self)
+        self.legend.setObjectName("badgeLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setStyleSheet("color: #5f6368;")
+        self.legend.setWordWrap(True)  # wraps rather than widen the record past a 1024-pixel screen...
+        self.legend.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # ...only if need be
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.legend.setAccessibleName("Key: " + "; ".join(words for _t, words in entries))
+        for i in range(self._layout.count()):  # the key takes the room beside the badges, so it wraps least
+            if self._layout.itemAt(i).spacerItem() is not None:
+                self._layout.setStretch(i, 0)
+        self._layout.addWidget(self.legend, 1)
+        return self.legend
 
 
 class SectionHeader(QLabel):
@@ -110,3 +145,79 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #5f6368;")
     return label
+
+
+_TYPED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+class DateEdit(QDateEdit):
+    """A day/month/year field that behaves like a calendar rather than three separate dials.
+
+    Stepping (arrow keys, wheel) moves the whole date: up from 30 November gives 1 December, and the month
+    and year sections step by whole months and years. A day typed before its month ("31" while the field
+    shows November) is remembered and given as soon as the month is changed to one that has it, instead of
+    being cut to the 30th. At an optional field's "No date" value, a step starts from today.
+    """
+
+    def __init__(self, value: QDate | date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd/MM/yyyy")
+        if value is not None:
+            self.setDate(value if isinstance(value, QDate) else QDate(value.year, value.month, value.day))
+        self._wanted_day: int | None = None
+        self._typed_day: int | None = None
+        self.dateChanged.connect(self._give_wanted_day)
+
+    def is_blank(self) -> bool:
+        return bool(self.specialValueText()) and self.date() == self.minimumDate()
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if self.date() < self.maximumDate():
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        if self.date() > self.minimumDate() and not self.is_blank():
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        return flags
+
+    def stepBy(self, steps: int) -> None:
+        self._wanted_day = None
+        section = self.currentSection()
+        if self.is_blank():
+            self.setDate(QDate.currentDate())
+        elif section == QDateEdit.Section.MonthSection:
+            self.setDate(self.date().addMonths(steps))
+        elif section == QDateEdit.Section.YearSection:
+            self.setDate(self.date().addYears(steps))
+        else:
+            self.setDate(self.date().addDays(steps))
+        self.setSelectedSection(section if section != QDateEdit.Section.NoSection else QDateEdit.Section.DaySection)
+
+    def validate(self, text: str, pos: int):
+        match = _TYPED_DATE.fullmatch(text)
+        if match and self.currentSection() == QDateEdit.Section.DaySection:
+            day, month, year = (int(g) for g in match.groups())
+            if 1 <= month <= 12 and QDate(year, month, 1).daysInMonth() < day <= 31:
+                self._typed_day = day
+        return super().validate(text, pos)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.is_blank() and event.text().isdigit():  # typing into "No date" starts from today's month
+            self.setDate(QDate.currentDate())
+            self.setSelectedSection(QDateEdit.Section.DaySection)
+        in_day = self.currentSection() == QDateEdit.Section.DaySection
+        self._typed_day = None
+        super().keyPressEvent(event)
+        if in_day and event.text().isdigit():
+            self._wanted_day = self._typed_day
+
+    def _give_wanted_day(self, value: QDate) -> None:
+        wanted = self._wanted_day
+        if wanted and self.currentSection() != QDateEdit.Section.DaySection and value.day() != wanted \
+                and wanted <= value.daysInMonth():
+            self._wanted_day = None
+            self.setDate(QDate(value.year(), value.month(), wanted))
+
+    def focusOutEvent(self, event) -> None:
+        self._wanted_day = None
+        super().focusOutEvent(event)

@@ -1,19 +1,11 @@
-"""Mandatory check date rules and no-access escalation stages."""
+"""Mandatory check date rules (the no-access rules: test_access_rules.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from liaison_app.domain import checks_rules as r
-
-
-@dataclass
-class A:
-    attempted_on: date
-    outcome: str = "no_answer"
-    letter_stage: str = ""
 
 
 def gas(completed, due):
@@ -71,49 +63,3 @@ class TestDueState:
     def test_states(self, due, state, left):
         assert r.due_state(due, date(2026, 1, 1), 12) == state
         assert r.days_left(due, date(2026, 1, 1)) == left
-
-
-D1, D2, D3, D4 = date(2026, 1, 5), date(2026, 1, 12), date(2026, 1, 19), date(2026, 1, 26)
-
-
-class TestEscalation:
-    def test_not_started(self):
-        assert r.escalation_stage([], 3) == r.NOT_STARTED
-
-    def test_rescheduled_is_not_a_failure(self):
-        assert r.escalation_stage([A(D1, "rescheduled")], 3) == r.NOT_STARTED
-
-    def test_first_attempt_by_visit_or_letter(self):
-        assert r.escalation_stage([A(D1)], 3) == r.FIRST_ATTEMPT
-        assert r.escalation_stage([A(D1, "rescheduled", "first")], 3) == r.FIRST_ATTEMPT
-
-    def test_second_attempt_by_visits_or_letter(self):
-        assert r.escalation_stage([A(D1), A(D2, "refused")], 3) == r.SECOND_ATTEMPT
-        assert r.escalation_stage([A(D1, letter_stage="second")], 3) == r.SECOND_ATTEMPT
-        assert r.escalation_stage([A(D1), A(D2), A(D3)], 3) == r.SECOND_ATTEMPT
-
-    def test_final_notice_with_too_few_failures(self):
-        assert r.escalation_stage([A(D1), A(D2, letter_stage="final")], 3) == r.FINAL_NOTICE
-
-    def test_ready_for_legal_action(self):
-        attempts = [A(D1), A(D2), A(D3, letter_stage="final")]
-        assert r.escalation_stage(attempts, 3) == r.READY_FOR_LEGAL
-
-    def test_try_support_first_when_untried(self):
-        attempts = [A(D1), A(D2), A(D3, letter_stage="final")]
-        assert r.escalation_stage(attempts, 3, support_untried=True) == r.TRY_SUPPORT_FIRST
-
-    def test_access_gained_wins(self):
-        attempts = [A(D1), A(D2), A(D3, letter_stage="final"), A(D4, "access_gained")]
-        assert r.escalation_stage(attempts, 3) == r.ACCESS_GAINED
-
-    def test_untried_until_a_failed_attempt_after_it_took_effect(self):
-        attempts = [A(D1), A(D2)]
-        assert r.is_untried(None, attempts)  # a draft plan has not taken effect
-        assert r.is_untried(D3, attempts)
-        assert not r.is_untried(D2, attempts)
-        assert r.is_untried(D1, [A(D1, "rescheduled")])
-
-    def test_urgency_orders_stages(self):
-        order = sorted([r.FINAL_NOTICE, r.READY_FOR_LEGAL, r.FIRST_ATTEMPT], key=r.URGENCY.get)
-        assert order == [r.FIRST_ATTEMPT, r.FINAL_NOTICE, r.READY_FOR_LEGAL]

@@ -53,7 +53,8 @@ def job(store, contractor_id, tenant_obj=None, *, ref="J-1001", job_type="gas_sa
 def full_world(store, *, first="Siân", last="Ó Briain", description=None):
     """A tenant with every kind of printable and unprintable need, and one booked job."""
     c = contractor(store)
-    op = records.create(store, Operative(contractor_id=c.id, name="Dana Fitter", badge_number="B-778"))
+    op = records.create(store, Operative(contractor_id=c.id, name="Dana Fitter", badge_number="B-778", gender="female",
+                                         gas_safe_number="123456", gas_safe_expiry=TODAY + timedelta(days=300)))
     t = tenant(store, first=first, last=last, preferred_name="", phone="01985 123456",
                date_of_birth=date(1961, 4, 2), private_notes="PRIVATE-NOTES-rent-arrears")
     add = records.create

@@ -26,7 +26,7 @@ GOLDEN = Path(__file__).parent / "golden"
 TODAY = date(2026, 3, 2)  # a Monday; the demo is generated as of this day
 PRINTED_AT = datetime(2026, 3, 2, 7, 30)
 CONTRACTOR = "Valley Gas Services"
-_PRODUCED = re.compile(r"Produced \d{4}-\d{2}-\d{2}")
+_PRODUCED = re.compile(r"Produced (\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]{2} \d{4})")
 
 
 class _FixedClock(datetime):
@@ -83,7 +83,9 @@ class _Render:
 
     @staticmethod
     def report(store, report, path):
-        return reports.export_report(store, report, path, write_document)
+        out = write_document(path, reports.report_for_pdf(store, report, path))
+        reports.report_exported(store, report, out)
+        return out
 
 
 @pytest.fixture

@@ -58,7 +58,8 @@ def _world(**overrides) -> BriefingRecords:
     job = Job(id="j1", job_ref="J-42", contractor_id="c1", job_type="gas_safety", description="Service the boiler.",
               tenant_id="t1", appointment_start=datetime(2026, 6, 15, 9), appointment_end=datetime(2026, 6, 15, 11))
     values = dict(job=job, tenant=tenant, home=home, contractor=Contractor(id="c1", name="Acme Gas"),
-                  operative=Operative(contractor_id="c1", name="Dana", badge_number="B-1"))
+                  operative=Operative(contractor_id="c1", name="Dana", badge_number="B-1", gender="female",
+                                      gas_safe_number="123456", gas_safe_expiry=date(2027, 1, 31)))
     values.update(overrides)
     return BriefingRecords(**values)
 
@@ -125,7 +126,7 @@ def test_only_contractor_facing_live_measures_of_an_active_plan():
     ]
     b = build_briefing(_world(plans=plans), {}, ON)
     assert b.in_the_home == ("Offer breaks.",)
-    assert "Support plan" in b.flags
+    assert "Extra care — see briefing" in b.flags and "Support plan" not in b.flags
     text = _all_text(b)
     for hidden in ("GRIEF-STRAIN", "OFFICE-ONLY", "ENDED-MEASURE", "DRAFT-MEASURE", "CLOSED-MEASURE"):
         assert hidden not in text
@@ -203,7 +204,7 @@ def test_no_field_named_in_private_fields_is_copied_into_a_briefing():
     records = _world(
         adjustments=[_adj("female_operative", "Send a woman.", reason="PRIVATE-Adjustment")],
         warnings=[RiskWarning(tenant_id="t1", kind="dog", instruction="Ask for the dog to be shut away.",
-                              details="PRIVATE-RiskWarning", severity="high")],
+                              details="PRIVATE-RiskWarning", informed="PRIVATE-RiskWarning", severity="high")],
         plans=[(SupportPlan(tenant_id="t1", status="active", strain="PRIVATE-SupportPlan"),
                 [SupportMeasure(plan_id="p1", text="Speak slowly.")])])
     records.tenant.private_notes = "PRIVATE-Tenant"

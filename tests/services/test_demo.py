@@ -13,7 +13,7 @@ from liaison_app.domain import (
 )
 from liaison_app.domain.validation import is_postcode
 from liaison_app.domain import checks_rules as rules
-from liaison_app.services import access, demo, settings, tenants, today, works
+from liaison_app.services import access, demo, reports, settings, tenants, today, works
 from liaison_app.services.audit import verify_chain
 from liaison_app.store import open_store
 
@@ -81,7 +81,7 @@ def test_contents(demo_store):
             and j.due_date and TODAY <= j.due_date <= TODAY + timedelta(days=56)]
     assert soon
     no_access = [j for j in jobs if j.status == "no_access"]
-    assert sorted(sum(a.job_id == j.id for a in attempts) for j in no_access) == [1, 2, 3, 3]
+    assert sorted(sum(a.job_id == j.id for a in attempts) for j in no_access) == [1, 2, 3, 3, 3, 3]
     complaints = [j for j in jobs if j.job_type == "communal_repair"]
     assert complaints and all(j.complaint_ref and j.complainant_name and j.block_id for j in complaints)
     assert plans and {m.contractor_facing for m in measures} == {True, False}
@@ -97,7 +97,7 @@ def test_names_postcodes_and_badges(demo_store):
     assert found == set(scripts)
     assert all(is_postcode(r.postcode) for r in rows)
     assert any("Boot covers" in r.flags for r in rows)
-    assert any("Dog" in r.flags for r in rows)
+    assert any("Dangerous animal" in r.flags for r in rows)
 
 
 def test_settings_and_one_audit_event(demo_store):
@@ -127,9 +127,21 @@ def test_no_access_cases_at_every_stage(demo_store):
     with demo_store.read() as s:
         ids = [j.id for j in today.no_access_jobs(s)]
     stages = {access.escalation(demo_store, i, today=TODAY).stage: i for i in ids}
-    assert set(stages) == {rules.FIRST_ATTEMPT, rules.SECOND_ATTEMPT, rules.TRY_SUPPORT_FIRST, rules.READY_FOR_LEGAL}
+    assert set(stages) == {rules.FIRST_ATTEMPT, rules.SECOND_ATTEMPT, rules.VARY_ATTEMPTS, rules.TRY_SUPPORT_FIRST,
+                           rules.EVIDENCE_COMPLETE, rules.READY_FOR_LEGAL}
     waiting = access.escalation(demo_store, stages[rules.TRY_SUPPORT_FIRST], today=TODAY)
     assert waiting.has_support_plan and "support plan" in waiting.prompt
+    assert "consent to share “Female operative”" in waiting.prompt
+
+
+def test_a_home_with_no_check_record(demo_store):
+    rows = reports.checks_due_report(demo_store, days=0, today=TODAY).rows
+    kinds = {}
+    for row in rows:
+        if row[0] == "no record — due now":
+            kinds.setdefault(row[3], set()).add(row[2])
+    assert {"Annual gas safety check", "Electrical safety check (EICR)",
+            "Water safety (legionella) check"} in list(kinds.values())
 
 
 def test_a_manageable_day(demo_store):
@@ -137,10 +149,10 @@ def test_a_manageable_day(demo_store):
     assert 3 <= len(view.appointments) <= 12 and view.visits
     assert 1 <= len(view.follow_ups) <= 6
     assert 1 <= len(view.reviews) <= 12
-    assert view.checks_due and len(view.no_access) == 4
+    assert view.checks_due and len(view.no_access) == 6
     badges = {b for item in view.appointments if item.tenant_id
               for b in tenants.tenant_badges(demo_store, item.tenant_id, on=TODAY)}
-    assert {"Female operative", "Boot covers", "Dog"} <= badges
+    assert {"Female operative", "Boot covers", "Dangerous animal"} <= badges
 
 
 def test_a_pack_for_today_and_tomorrow(demo_store):

@@ -33,7 +33,7 @@ def test_a_large_garbage_csv_lists_the_first_100_problems_and_counts_the_rest(tm
     assert lines[0] == "line 2, column postcode: Not a valid UK postcode (for example BA12 9AB)."
     assert lines[99].startswith("line 101, column postcode")
     assert lines[100] == f"… and {GARBAGE_ROWS - 100:,} more"
-    assert lines[101] == f"liaison-app: nothing was imported: {GARBAGE_ROWS:,} problem(s) found."
+    assert lines[101] == f"liaison-app: nothing was imported: {GARBAGE_ROWS:,} problems found."
     assert not (tmp_path / "s.db").exists()  # the store the command would have made is not left behind
 
 
@@ -46,7 +46,7 @@ def test_only_the_first_100_problems_are_listed_and_every_one_is_counted(store, 
     exc = refused.value
     assert [p.line for p in exc.problems] == list(range(2, 102))
     assert exc.total == 1001 and exc.more == 901  # 1,000 postcodes, and R5 repeated on line 1002
-    assert str(exc) == "Nothing was imported: 1,001 problem(s) found."
+    assert str(exc) == "Nothing was imported: 1,001 problems found."
 
 
 def test_a_repeated_reference_is_still_named_with_its_first_line(store, tmp_path):

@@ -229,7 +229,7 @@ def test_warnings_import(loaded, tmp_path):
     assert imports.import_warnings(loaded, path).created == 2
     ha1 = tenants.search_tenants(loaded, "ha-1")[0].id
     assert [w.kind for w in needs.list_warnings(loaded, ha1)] == ["dangerous_animal"]
-    assert "Dog" in tenants.tenant_badges(loaded, ha1)
+    assert "Dangerous animal" in tenants.tenant_badges(loaded, ha1)
     assert imports.import_warnings(loaded, path).unchanged == 2
     bad = write(tmp_path, "w2.csv", "tenancy_ref,uprn,kind,severity\n,999,aggression,\n,,aggression,extreme\n")
     problems = problems_of(lambda: imports.import_warnings(loaded, bad))
@@ -242,7 +242,7 @@ def test_one_audit_event_per_import_with_counts_only(loaded, tmp_path):
     with loaded.read() as s:
         events = s.exec(select(AuditEvent)).all()
     assert [(e.action, e.record_type) for e in events] == [("import", "tenant")]
-    assert events[0].summary == "3 tenant row(s): 3 created, 0 updated, 0 unchanged"
+    assert events[0].summary == "3 tenant rows: 3 created, 0 updated, 0 unchanged"
     assert "Siân" not in events[0].summary
     assert verify_chain(loaded).ok
 

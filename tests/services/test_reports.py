@@ -19,18 +19,24 @@ def world(store):
     acme, bolt = contractor(store, "Acme Gas Ltd"), contractor(store, "=HYPERLINK(\"x\")")
     ann = tenant(store, "T-1", "Ann", "Plain")
     bea = tenant(store, "T-2", "Łucja", "Wiśniewska")
-    adjustment(store, bea.id, "boot_covers", reason="PRIVATE-REASON", start_date=TODAY - timedelta(days=100))
-    adjustment(store, bea.id, "call_ahead", start_date=TODAY - timedelta(days=100))
-    support.create_plan(store, bea.id, strain="PRIVATE-STRAIN", status="active", start_date=TODAY - timedelta(days=100))
+    since = TODAY - timedelta(days=100)
+    used = [adjustment(store, bea.id, "boot_covers", reason="PRIVATE-REASON", start_date=since).id,
+            adjustment(store, bea.id, "call_ahead", start_date=since).id]
+    plan = support.create_plan(store, bea.id, strain="PRIVATE-STRAIN", status="active",
+                               start_date=TODAY - timedelta(days=100))
+    measure = support.add_measure(store, plan.id, "Officer present")
     cy = tenant(store, "T-3", "@Cy", "-Minus")
     calendar(store, "gas_safety", TODAY + timedelta(days=5), home_id=ann.home_id)
     calendar(store, "gas_safety", TODAY + timedelta(days=60), home_id=cy.home_id)
     g = job(store, "G-2", acme.id, tenant_id=bea.id, due_date=TODAY - timedelta(days=2))
     b = block(store, "Elm Court")
     calendar(store, "lift", TODAY + timedelta(days=9), block_id=b.id)
-    for n, stage in ((20, "first"), (10, "second"), (3, "final")):
-        access.record_attempt(store, g.id, attempted_on=TODAY - timedelta(days=n), method="visit",
-                              outcome="no_answer", letter_stage=stage, notes="PRIVATE-NOTE")
+    for n, stage, method, when in ((20, "first", "visit", "morning"), (10, "second", "letter", "afternoon"),
+                                   (3, "final", "visit", "evening")):
+        access.record_attempt(store, g.id, attempted_on=TODAY - timedelta(days=n), method=method, time_of_day=when,
+                              outcome="no_answer", letter_stage=stage, notes="PRIVATE-NOTE", adjustments_used=used,
+                              measures_used=[measure.id])
+    every_check_recorded(store, [ann, bea, cy], b)
     c = job(store, "G-3", acme.id, tenant_id=cy.id, due_date=TODAY + timedelta(days=60))
     access.record_attempt(store, c.id, attempted_on=TODAY, method="call", outcome="refused")
     conduct.record_feedback(store, contractor_id=acme.id, point="id_shown", received_on=date(2026, 1, 5),
@@ -40,6 +46,26 @@ def world(store):
     conduct.record_feedback(store, contractor_id=bolt.id, point="no_damage", received_on=date(2026, 1, 6))
     conduct.record_feedback(store, contractor_id=bolt.id, point="no_damage", received_on=date(2026, 2, 1))
     return ann, bea, cy
+
+
+def every_check_recorded(store, tenants, b):
+    """Calendar entries, due in more than a year, for every check the world's homes and block have no record of."""
+    later = TODAY + timedelta(days=400)
+    for t in tenants:
+        for kind in ("electrical_safety", "water_safety"):
+            calendar(store, kind, later, home_id=t.home_id)
+    for kind in ("fire_risk", "asbestos"):
+        calendar(store, kind, later, block_id=b.id)
+
+
+def test_homes_with_no_check_record_are_due_now(store):
+    world(store)
+    dee = tenant(store, "T-4", "Dee", "Norecord")
+    adjustment(store, dee.id, "large_print", start_date=TODAY - timedelta(days=10))
+    rows = [r for r in reports.checks_due_report(store, days=30, today=TODAY).rows if r[3] == "T-4"]
+    assert [(r[0], r[1], r[2], r[8]) for r in rows] == [
+        ("no record — due now", "0", label, "Large print") for label in
+        ("Annual gas safety check", "Electrical safety check (EICR)", "Water safety (legionella) check")]
 
 
 def test_checks_due_rows(store):
@@ -119,7 +145,9 @@ def test_csv_export_neutralises_and_audits(store, tmp_path):
 
 def test_pdf_export(store, tmp_path):
     world(store)
-    out = reports.export_report(store, reports.no_access_report(store, TODAY), tmp_path / "na.pdf", write_document)
+    report = reports.no_access_report(store, TODAY)
+    out = write_document(tmp_path / "na.pdf", reports.report_for_pdf(store, report, tmp_path / "na.pdf"))
+    reports.report_exported(store, report, out)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     for expected in ("No-access cases", "Ready for legal action", "Łucja Wiśniewska", "G-2", "1st attempt"):
         assert expected in text

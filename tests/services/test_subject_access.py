@@ -18,6 +18,14 @@ from trust_world import NAME, build
 PASSWORD = "correct horse battery"
 
 
+def export_pdf(store, tenant_id, path):
+    """As the app does it: services gather what the PDF holds, printing writes it, services audit it."""
+    document = subject_access.export_for_pdf(store, tenant_id, path)
+    out = write_subject_access_pdf(path, document)
+    subject_access.pdf_exported(store, tenant_id, document)
+    return out
+
+
 def test_json_holds_every_kind_of_record_with_private_fields(store, tmp_path):
     world = build(store)
     out = subject_access.export_tenant(store, world.tenant_id, tmp_path / "sar.json")
@@ -40,7 +48,7 @@ def test_json_holds_every_kind_of_record_with_private_fields(store, tmp_path):
 
 def test_pdf_is_readable_and_markup_is_escaped(store, tmp_path):
     world = build(store)
-    out = subject_access.export_tenant(store, world.tenant_id, tmp_path / "sar.pdf", write_subject_access_pdf)
+    out = export_pdf(store, world.tenant_id, tmp_path / "sar.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Everything held about tenancy WX-0042" in text
     assert NAME[1] in text and "Wishes and reasonable adjustments (1)" in text
@@ -103,7 +111,7 @@ def test_admin_export_leaves_safeguarding_concerns_out(store, tmp_path):
     for words in ("No food in the flat", "Partner shouted", "domestic_abuse", raised.id, "safeguardingconcern"):
         assert words not in held  # not even the audit trail says a concern exists
     assert data["adjustments"][0]["reason"].startswith("Past trauma")  # the rest is all there
-    pdf = subject_access.export_tenant(store, world.tenant_id, tmp_path / "sar.pdf", write_subject_access_pdf)
+    pdf = export_pdf(store, world.tenant_id, tmp_path / "sar.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Partner shouted" not in text and "Safeguarding" not in text and "Review before" not in text
 
@@ -120,7 +128,7 @@ def test_safeguarding_lead_export_marks_concerns_for_review(store, tmp_path):
         "No food in the flat", "Partner shouted threats at the daughter"}
     assert ("create", raised.id) in {(e["action"], e["record_id"]) for e in review["audit_events"]}
     assert all(e["record_type"] != "safeguardingconcern" for e in data["audit_events"])
-    pdf = subject_access.export_tenant(store, world.tenant_id, tmp_path / "sar.pdf", write_subject_access_pdf)
+    pdf = export_pdf(store, world.tenant_id, tmp_path / "sar.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
     assert REVIEW_HEADING in text
     assert text.index("Who saw or changed these records") < text.index(REVIEW_HEADING) < text.index(

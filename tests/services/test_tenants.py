@@ -178,9 +178,9 @@ def test_badges_and_row_flags(store):
     ended = needs.record_adjustment(store, t.id, "call_ahead")
     needs.end_adjustment(store, ended.id, on=date.today())
     badges = tenants.tenant_badges(store, t.id)
-    assert set(badges) == {"Female operative", "Boot covers", "Dog", "Review due"}
+    assert set(badges) == {"Female operative", "Boot covers", "Dangerous animal", "Review due"}
     row = tenants.search_tenants(store, "siân")[0]
-    assert set(row.flags) == {"Female operative", "Boot covers", "Dog"}
+    assert set(row.flags) == {"Female operative", "Boot covers", "Dangerous animal"}
     assert row.postcode == "BA12 9AB" and row.address == "1 High Street"
 
 

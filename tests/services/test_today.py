@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from checks_world import TODAY, adjustment, block, calendar, contractor, job, tenant
 from liaison_app.domain import FollowUp, RiskWarning, Visit
 from liaison_app.domain import checks_rules as rules
+from liaison_app.domain.text import uk_date
 from liaison_app.services import access, records, support, today
 
 
@@ -69,7 +70,7 @@ def test_today_view_sections(store):
     assert view.appointments[0].detail.startswith("J-AM · ")
     assert [i.title for i in view.visits] == ["14:00 Welfare check — Bea Helped"]
     assert [(i.title, i.detail) for i in view.follow_ups] == [
-        ("Send large-print letter — Ann Plain", f"overdue since {(day(-2)).isoformat()}")]
+        ("Send large-print letter — Ann Plain", f"overdue since {uk_date(day(-2))}")]
     assert [(i.record_type, i.tenant_id) for i in view.reviews] == [
         ("riskwarning", ann.id), ("supportplan", bea.id), ("adjustment", bea.id)]
     assert view.reviews[1].record_id == plan.id
@@ -78,7 +79,8 @@ def test_today_view_sections(store):
     assert view.checks_due[0].detail.endswith("· Call ahead")
     assert "Boot covers" in view.checks_due[1].detail and "support plan" in view.checks_due[1].detail
     [case] = view.no_access
-    assert case.job_id == gas.id and rules.READY_FOR_LEGAL in case.title
+    # three visits at no recorded time, 30 days before the due date: not yet legal action (NO_ACCESS_RULES.md)
+    assert case.job_id == gas.id and rules.VARY_ATTEMPTS in case.title
     assert case.detail.startswith("30 days left · 3 failed attempts")
     assert view.count() == 2 + 1 + 1 + 3 + 2 + 1
 

@@ -63,8 +63,9 @@ def test_backups_and_exports_are_owner_only(store, tmp_path):
     tenant = _fill(store)
     daily = backups.backup_if_due(store, date(2026, 3, 2))
     made = [daily]
-    for name in ("sar.json", "sar.pdf"):
-        made.append(subject_access.export_tenant(store, tenant.id, tmp_path / name, write_subject_access_pdf))
+    made.append(subject_access.export_tenant(store, tenant.id, tmp_path / "sar.json"))
+    made.append(write_subject_access_pdf(tmp_path / "sar.pdf",
+                                         subject_access.export_for_pdf(store, tenant.id, tmp_path / "sar.pdf")))
     assert {p.name: mode(p) for p in made} == {p.name: 0o600 for p in made}
 
 

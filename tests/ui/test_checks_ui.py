@@ -18,20 +18,29 @@ from liaison_app.ui.access_panel import AccessAttemptsPanel  # noqa: E402
 from liaison_app.ui.conduct_form import ConductFeedbackDialog  # noqa: E402
 from liaison_app.ui.reports_page import ReportsPage  # noqa: E402
 from liaison_app.ui.support_plan_form import SupportPlanDialog  # noqa: E402
+from liaison_app.ui.workers import wait_for_background  # noqa: E402
 
 
 def gas_case(store, plan_status="active"):
     t = tenant(store, "T-10", "Grzegorz", "Brzęczyszczykiewicz")
-    support.create_plan(store, t.id, status=plan_status, strain="PRIVATE-STRAIN", start_date=TODAY - timedelta(days=40))
+    plan = support.create_plan(store, t.id, status=plan_status, strain="PRIVATE-STRAIN",
+                               start_date=TODAY - timedelta(days=40))
+    if plan_status == "active":
+        support.add_measure(store, plan.id, "Offer a Saturday morning")
     j = job(store, "GAS-77", contractor(store).id, tenant_id=t.id, due_date=TODAY + timedelta(days=12))
     return t, j
 
 
-def record_via_panel(qtbot, panel, days_ago, outcome="no_answer", letter="", notes=""):
+def record_via_panel(qtbot, panel, days_ago, outcome="no_answer", letter="", notes="", method="visit", time="",
+                     tick=False):
     panel.date_edit.setDate(QDate.currentDate().addDays(-days_ago))
-    panel.method_combo.setCurrentIndex(panel.method_combo.findData("visit"))
+    panel.method_combo.setCurrentIndex(panel.method_combo.findData(method))
     panel.outcome_combo.setCurrentIndex(panel.outcome_combo.findData(outcome))
     panel.letter_combo.setCurrentIndex(panel.letter_combo.findData(letter))
+    panel.time_combo.setEditText(time)
+    if tick:
+        for i in range(panel.used_list.count()):
+            panel.used_list.item(i).setCheckState(Qt.CheckState.Checked)
     panel.notes_edit.setPlainText(notes)
     with qtbot.waitSignal(panel.changed, timeout=1000):
         qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
@@ -42,12 +51,14 @@ def test_three_failed_attempts_reach_today_view(qtbot, store):
     panel = AccessAttemptsPanel(store, j.id)
     qtbot.addWidget(panel)
     assert panel.stage_label.text() == f"Stage: {rules.NOT_STARTED}"
-    record_via_panel(qtbot, panel, 20, letter="first")
-    record_via_panel(qtbot, panel, 10, outcome="refused", letter="second")
+    record_via_panel(qtbot, panel, 20, letter="first", time="Morning", tick=True)
+    record_via_panel(qtbot, panel, 10, outcome="refused", letter="second", method="letter", time="14:30")
     assert panel.stage_label.text() == f"Stage: {rules.SECOND_ATTEMPT}"
-    record_via_panel(qtbot, panel, 3, letter="final", notes="PRIVATE-NOTE nobody home")
+    record_via_panel(qtbot, panel, 3, letter="final", notes="PRIVATE-NOTE nobody home", time="Evening")
     assert panel.model.rowCount() == 3
-    assert panel.model.data(panel.model.index(2, 4)) == "PRIVATE-NOTE nobody home"
+    assert [panel.model.data(panel.model.index(r, 1)) for r in range(3)] == ["morning", "14:30", "evening"]
+    assert panel.model.data(panel.model.index(0, 5)) == "Offer a Saturday morning"
+    assert panel.model.data(panel.model.index(2, 6)) == "PRIVATE-NOTE nobody home"
     assert panel.notes_edit.toPlainText() == ""
     assert panel.stage_label.text() == f"Stage: {rules.READY_FOR_LEGAL}"
     assert panel.days_label.text().startswith("12 days left")
@@ -62,13 +73,14 @@ def test_untried_plan_prompt_shown_prominently(qtbot, store):
     t, j = gas_case(store, plan_status="draft")
     panel = AccessAttemptsPanel(store, j.id)
     qtbot.addWidget(panel)
-    for days, letter in ((20, "first"), (10, "second"), (3, "final")):
-        record_via_panel(qtbot, panel, days, letter=letter)
+    for days, letter, method, time in ((20, "first", "visit", "morning"), (10, "second", "letter", "afternoon"),
+                                       (3, "final", "visit", "evening")):
+        record_via_panel(qtbot, panel, days, letter=letter, method=method, time=time)
     assert panel.stage_label.text() == f"Stage: {rules.TRY_SUPPORT_FIRST}"
     assert not panel.prompt_label.isHidden()
-    assert "support plan" in panel.prompt_label.text()
+    assert panel.prompt_label.text() == "Agree the support plan (still a draft)."
     [case] = today.today_view(store).no_access
-    assert rules.TRY_SUPPORT_FIRST in case.title and "Before legal action" in case.detail
+    assert rules.TRY_SUPPORT_FIRST in case.title and "Agree the support plan" in case.detail
 
 
 def test_future_date_refused_in_panel(qtbot, store):
@@ -147,7 +159,8 @@ def test_conduct_dialog(qtbot, store):
     dialog = ConductFeedbackDialog(store, tenant_id=t.id, job_id=j.id)
     qtbot.addWidget(dialog)
     assert dialog.value("contractor_id") == c.id
-    assert not dialog.save_button.isEnabled() and dialog.field_error("point")
+    assert not dialog.save_button.isEnabled() and not dialog.field_error("point").strip("\u200b")  # #13.4
+    assert not dialog.try_save() and dialog.field_error("point")  # Save pressed: the missing answer is named
     combo = dialog.fields["point"].widget
     combo.setCurrentIndex(combo.findData("no_bathroom"))
     qtbot.keyClicks(dialog.fields["what_was_said"].widget, "Used the toilet")
@@ -161,9 +174,12 @@ def test_reports_page_preview_and_export(qtbot, store, tmp_path, monkeypatch):
     access.record_attempt(store, j.id, attempted_on=TODAY, method="visit", outcome="no_answer")
     page = ReportsPage(store)
     qtbot.addWidget(page)
+    wait_for_background()  # the page builds its report off the UI thread
     assert page.kind() == "checks-due"
-    assert page.model.rowCount() == 1 and page.model.data(page.model.index(0, 4)) == "Grzegorz Brzęczyszczykiewicz"
+    # the gas job, and the electrical and water checks this home has no record of (due now)
+    assert page.model.rowCount() == 3 and page.model.data(page.model.index(0, 4)) == "Grzegorz Brzęczyszczykiewicz"
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("no-access"))
+    wait_for_background()
     assert page.model.data(page.model.index(0, 0)) == rules.FIRST_ATTEMPT
     target = tmp_path / "na.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -175,12 +191,14 @@ def test_reports_page_preview_and_export(qtbot, store, tmp_path, monkeypatch):
     page.from_edit.setDate(QDate.currentDate())
     page.to_edit.setDate(QDate.currentDate().addDays(-1))
     page.refresh()
+    wait_for_background()
     assert "before the start" in page.summary.text() and not page.csv_button.isEnabled()
 
 
 def test_reports_page_write_failure_is_calm(qtbot, store, tmp_path, monkeypatch):
     page = ReportsPage(store)
     qtbot.addWidget(page)
+    wait_for_background()
     warned = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "missing" / "x.pdf"), ""))

@@ -10,6 +10,7 @@ from liaison_app.services import tenants, works
 from liaison_app.ui.job_detail import JobDetailDialog
 from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.jobs_page import JobsPage
+from liaison_app.ui.workers import wait_for_background
 
 TOMORROW = datetime.combine(date.today() + timedelta(days=1), datetime.min.time()).replace(hour=9)
 
@@ -33,6 +34,7 @@ def setup(store):
 
 
 def shown_refs(page):
+    wait_for_background()  # the page reads its rows off the UI thread
     return sorted(r.job_ref for r in page.model.rows())
 
 
@@ -40,6 +42,7 @@ def make_page(qtbot, store):
     page = JobsPage(store)
     qtbot.addWidget(page)
     page.show()
+    wait_for_background()
     return page
 
 
@@ -74,6 +77,7 @@ def test_pages_load_lazily(qtbot, store, setup):
     qtbot.addWidget(page)
     page.model.page_size = 10
     page.refresh()
+    wait_for_background()
     assert page.model.rowCount() == 10 and page.model.canFetchMore()
     assert page.count_label.text() == "10 jobs shown so far; scroll for more."
     while page.model.canFetchMore():

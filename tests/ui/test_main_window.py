@@ -11,6 +11,7 @@ from liaison_app import app as liaison_app_module
 from liaison_app.services import tenants
 from liaison_app.ui import file_actions
 from liaison_app.ui.main_window import MainWindow, app_settings
+from liaison_app.ui.workers import wait_for_background
 
 
 @pytest.fixture(autouse=True)
@@ -204,6 +205,7 @@ def test_open_job_shows_the_job_record_and_its_tenant_link(window, store):
     job = works.create_job(store, job_ref="J1", contractor_id=c.id, job_type=works_job_type(),
                            description="Service the boiler", tenant_id=t.id)
     window.open_job(job.id)
+    wait_for_background()  # the job is read off the UI thread, then its record opens
     dialog = window.job_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.open_tenant.emit(t.id)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from liaison_app.domain.validation import add_months
 from liaison_app.services import needs, tenants, visits
 from liaison_app.ui.tenant_record import TenantRecord
+from liaison_app.ui.workers import wait_for_background
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +31,7 @@ def record(store, tenant, qtbot):
     r = TenantRecord(store, tenant.id)
     qtbot.addWidget(r)
     r.show()
+    wait_for_background()  # the header and the first tab read off the UI thread
     return r
 
 
@@ -39,6 +41,7 @@ def save(form, qtbot):
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     qtbot.keyClick(form.focusWidget() or form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_for_background()  # the list and the header read again after the save
 
 
 def test_header_shows_who_and_how_to_reach_them(record):
@@ -47,10 +50,11 @@ def test_header_shows_who_and_how_to_reach_them(record):
     assert record.facts["phone"].text() == "07700 900123"
     assert "interpreter needed" in record.facts["language"].text()
     labels = [record.tabs.tabText(i) for i in range(record.tabs.count())]
-    assert labels[:2] == ["&Wishes && adjustments", "Safety &warnings"]
+    assert labels[:2] == ["&Wishes && adjustments", "Safe&ty warnings"]  # Alt+W once only (#13.1)
     assert list(record.tab_pages) == ["AdjustmentsTab"]  # the others are built when first shown
     record.tabs.setCurrentIndex(1)
     assert "WarningsTab" in record.tab_pages
+    wait_for_background()
 
 
 def test_add_boot_covers_with_a_private_reason(record, store, tenant, qtbot):
@@ -92,6 +96,7 @@ def test_change_then_undo_restores_the_previous_value(record, store, tenant, qtb
     needs.record_adjustment(store, tenant.id, "call_ahead")
     tab = record.show_tab("AdjustmentsTab")
     tab.refresh()
+    wait_for_background()
     assert not tab.undo_action.isEnabled()
     form = tab.change_selected()
     form.set_value("instruction", "Call an hour before.")
@@ -107,15 +112,18 @@ def test_end_a_warning_only_after_confirming(record, store, tenant, monkeypatch)
     needs.record_warning(store, tenant_id=tenant.id, kind="dangerous_animal", details="Large dog", severity="high")
     tab = record.show_tab("WarningsTab")
     tab.refresh()
+    wait_for_background()
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
     assert tab.end_selected() is False
     assert len(needs.list_warnings(store, tenant.id)) == 1 and len(asked) == 1
     needs.record_adjustment(store, tenant.id, "boot_covers")
     record.refresh_header()
-    assert record.badges.texts[0] == "Dog" and "Boot covers" in record.badges.texts  # risks come first
+    wait_for_background()
+    assert record.badges.texts[0] == "Dangerous animal" and "Boot covers" in record.badges.texts  # risks come first
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     tab.end_action.trigger()
+    wait_for_background()
     assert needs.list_warnings(store, tenant.id) == []
     assert needs.list_warnings(store, tenant.id, include_ended=True)[0].end_date == date.today()
     assert tab.model.rowCount() == 0
@@ -125,13 +133,14 @@ def test_end_a_warning_only_after_confirming(record, store, tenant, monkeypatch)
 
 def test_add_a_warning_on_the_home_with_private_details(record, store, tenant, qtbot):
     tab = record.show_tab("WarningsTab")
+    wait_for_background()  # the tab learns the tenant's home from its first read
     form = tab.add_new()
     form.set_value("kind", "hoarding")
     form.set_value("about", "home")
     form.set_value("severity", "high")
     form.set_value("details", "Seen on last visit")
     assert [t.text() for t in form.findChildren(type(form.message)) if t.objectName() == "privateTag"] == [
-        "Private — never printed"]
+        "Private — never printed"] * 2  # the details, and whether the person was told
     save(form, qtbot)
     (w,) = needs.list_warnings(store, tenant.id)
     assert w.home_id == tenant.home_id and w.tenant_id is None and w.details == "Seen on last visit"
@@ -155,8 +164,10 @@ def test_mark_a_follow_up_done_and_undo(record, store, tenant):
     visits.add_follow_up(store, tenant.id, "Send large-print letter", date.today())
     tab = record.show_tab("VisitsTab")
     tab.refresh()
+    wait_for_background()
     assert tab.done_action.isEnabled()
     tab.done_action.trigger()
+    wait_for_background()
     assert visits.list_follow_ups(store, tenant.id) == []
     assert tab.follow_model.rowCount() == 0
     tab.undo_action.trigger()

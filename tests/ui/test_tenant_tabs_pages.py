@@ -12,6 +12,7 @@ from liaison_app.ui import conduct_tab, support_tab
 from liaison_app.ui.conduct_tab import ConductTab
 from liaison_app.ui.support_tab import ClosePlanDialog, SupportPlansTab
 from liaison_app.ui.tenant_jobs_tab import TenantJobsTab
+from liaison_app.ui.workers import wait_for_background
 
 
 @pytest.fixture
@@ -45,6 +46,7 @@ class FakeForm(QDialog):
 def test_plans_listed_with_review_and_measures(qtbot, store, tenant, plan):
     tab = SupportPlansTab(store, tenant.id)
     qtbot.addWidget(tab)
+    wait_for_background()  # the tab reads its rows off the UI thread
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, 0).data() == "Active"
     assert "(overdue)" in tab.model.index(0, 2).data()
@@ -83,10 +85,13 @@ def test_close_plan_button_runs_the_dialog_and_refreshes(qtbot, store, tenant, p
     monkeypatch.setattr(ClosePlanDialog, "exec", fake_exec)
     tab = SupportPlansTab(store, tenant.id)
     qtbot.addWidget(tab)
+    wait_for_background()  # the tab reads its rows off the UI thread
     with qtbot.waitSignal(tab.changed):
         assert tab.close_plan()
+    wait_for_background()
     assert tab.model.rowCount() == 0 and tab.empty.isVisibleTo(tab)
     tab.show_closed.setChecked(True)
+    wait_for_background()
     assert tab.model.rowCount() == 1 and not tab.close_button.isEnabled()
 
 
@@ -95,6 +100,7 @@ def test_add_and_change_open_the_support_plan_form(qtbot, store, tenant, plan, m
     monkeypatch.setattr(support_tab, "SupportPlanDialog", FakeForm)
     tab = SupportPlansTab(store, tenant.id)
     qtbot.addWidget(tab)
+    wait_for_background()  # the tab reads its rows off the UI thread
     assert tab.add_plan() and tab.change_plan()
     assert FakeForm.calls == [((tenant.id,), {}), ((tenant.id,), {"plan_id": plan.id})]
 
@@ -109,6 +115,7 @@ def test_tenant_jobs_enter_opens_the_job(qtbot, store, tenant):
                      description="Door", tenant_id=other.id)
     tab = TenantJobsTab(store, tenant.id)
     qtbot.addWidget(tab)
+    wait_for_background()  # the tab reads its rows off the UI thread
     assert [r.job_ref for r in tab.model.rows()] == ["J-1"]
     assert tab.model.index(0, 3).data() == "Open"
     with qtbot.waitSignal(tab.open_job) as opened:
@@ -124,6 +131,7 @@ def test_conduct_feedback_listed_and_add_opens_the_form(qtbot, store, tenant, mo
     monkeypatch.setattr(conduct_tab, "ConductFeedbackDialog", FakeForm)
     tab = ConductTab(store, tenant.id)
     qtbot.addWidget(tab)
+    wait_for_background()  # the tab reads its rows off the UI thread
     assert tab.model.index(0, 1).data() == "Acme Gas"
     assert tab.model.index(0, 2).data() == "No use of the bathroom"
     with qtbot.waitSignal(tab.changed):
@@ -142,6 +150,7 @@ def test_the_real_forms_of_the_checks_helper_open(qtbot, store, tenant, plan, mo
     feedback = ConductTab(store, tenant.id)
     qtbot.addWidget(plans)
     qtbot.addWidget(feedback)
+    wait_for_background()
     assert not plans.add_plan() and not plans.change_plan() and not feedback.add_feedback()
     assert opened == ["SupportPlanDialog", "SupportPlanDialog", "ConductFeedbackDialog"]
 
@@ -156,6 +165,7 @@ def test_brief_previews_the_selected_job(qtbot, store, tenant, monkeypatch):
     monkeypatch.setattr(briefing_preview, "open_briefing", lambda parent, s, job_id: asked.append(job_id))
     tab = TenantJobsTab(store, tenant.id)
     qtbot.addWidget(tab)
+    wait_for_background()  # the tab reads its rows off the UI thread
     assert tab.brief_button.isEnabled()
     tab.brief_button.click()
     assert asked == [job.id]

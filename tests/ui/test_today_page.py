@@ -47,9 +47,9 @@ def test_follow_up_due_today_shows_and_a_click_opens_the_tenant(qtbot, store, te
 
     view = page.sections["follow_ups"].list
     rect = view.visualRect(view.model().index(0, 0))
-    with qtbot.waitSignal(page.open_tenant) as opened:
+    with qtbot.waitSignal(page.open_tenant_tab) as opened:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert opened.args == [tenant.id]
+    assert opened.args == [tenant.id, "VisitsTab"]  # a follow-up opens on Visits & follow-ups
 
 
 def test_keyboard_moves_between_sections_and_enter_opens(qtbot, store, tenant):
@@ -62,9 +62,9 @@ def test_keyboard_moves_between_sections_and_enter_opens(qtbot, store, tenant):
     follow_list = page.sections["follow_ups"].list
     assert follow_list.currentIndex().row() == 0
     assert "1 overdue" in page.sections["follow_ups"].header.accessibleName()
-    with qtbot.waitSignal(page.open_tenant) as opened:
+    with qtbot.waitSignal(page.open_tenant_tab) as opened:
         qtbot.keyClick(follow_list, Qt.Key.Key_Return)
-    assert opened.args == [tenant.id]
+    assert opened.args == [tenant.id, "VisitsTab"]
 
 
 def test_empty_day_is_calm(qtbot, store):
