@@ -52,6 +52,7 @@ class Escalation:
     untried: list[str] = field(default_factory=list)  # labels of what is not yet honoured or tried
     no_record: bool = False  # a mandatory check with no record at this home: due now
     rows: dict[str, bool] = field(default_factory=dict)  # the rule rows R3..R8: met?
+    completed_on: date | None = None  # the job was done: its due date no longer counts down
 
 
 def clean_time(value: str | None) -> str:
@@ -242,7 +243,7 @@ def _escalation(session: Session, job: Job, today: date) -> Escalation:
                                  min_days or access_rules.MIN_DAYS)
     untried = list(dict.fromkeys(n.label for n in result.not_honoured))
     return Escalation(result.stage, result.failed_attempts, left, due, bool(adjustments), bool(plans),
-                      result.next_step, untried, no_record, result.rows)
+                      result.next_step, untried, no_record, result.rows, job.completed_on)
 
 
 def escalation(store: Store, job_id: str, today: date | None = None) -> Escalation:

@@ -59,6 +59,8 @@ def attempt_columns(labels: dict[str, str]) -> list[Column]:
 
 
 def days_left_text(esc: access.Escalation) -> str:
+    if esc.completed_on is not None:
+        return f"Done on {show_date(esc.completed_on)}: nothing is due on this job."
     if esc.no_record:
         return "No record of this check — due now."
     if esc.due_date is None:

@@ -13,8 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from checks_world import TODAY, adjustment, contractor, job, tenant  # noqa: E402
 
 from liaison_app.domain import checks_rules as rules  # noqa: E402
-from liaison_app.services import access  # noqa: E402
+from liaison_app.domain import Job  # noqa: E402
+from liaison_app.services import access, records  # noqa: E402
 from liaison_app.ui.access_panel import AccessAttemptsPanel  # noqa: E402
+from liaison_app.ui.row_models import show_date  # noqa: E402
 
 
 def panel_with_attempt(qtbot, store):
@@ -59,3 +61,15 @@ def test_an_admin_withdraws_the_selected_attempt(qtbot, store, monkeypatch):
     assert panel.model.data(panel.model.index(0, 3)) == "Withdrawn (No answer)"
     assert panel.stage_label.text() == f"Stage: {rules.NOT_STARTED}"
     assert access.list_attempts(store, j.id)[0].withdrawn_reason == "Recorded on the wrong job"
+
+
+def test_a_done_check_does_not_count_down_to_its_old_due_date(qtbot, store):
+    t = tenant(store, "T-21", "Bea", "Bright")
+    j = job(store, "GAS-91", contractor(store).id, tenant_id=t.id, due_date=TODAY - timedelta(days=200))
+    panel = AccessAttemptsPanel(store, j.id)
+    qtbot.addWidget(panel)
+    assert panel.days_label.text().startswith("Overdue by 200 days")
+    records.change(store, Job, j.id, {"status": "completed", "completed_on": TODAY - timedelta(days=220)})
+    panel.refresh()
+    assert panel.days_label.text().startswith(f"Done on {show_date(TODAY - timedelta(days=220))}: nothing is due")
+    assert "Overdue" not in panel.days_label.text()
