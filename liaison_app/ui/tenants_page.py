@@ -96,8 +96,10 @@ class TenantsPage(QWidget):
 
     def _size_columns(self) -> None:
         fm = self.table.fontMetrics()
-        for column, chars in ((NAME, 24), (REFERENCE, 13), (ADDRESS, 44), (POSTCODE, 10)):
+        for column, chars in ((NAME, 24), (REFERENCE, 13), (ADDRESS, 44)):
             self.table.setColumnWidth(column, fm.averageCharWidth() * chars)
+        # The widest postcode shape in capitals, whole: the column an officer scans by postcode.
+        self.table.setColumnWidth(POSTCODE, fm.horizontalAdvance("WW99 9WW") + 3 * fm.averageCharWidth())
 
     def _show_count(self) -> None:
         n = self.model.rowCount()  # every match: the model counts them once per search

@@ -165,3 +165,15 @@ def test_double_click_opens_the_record(people, qtbot):
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.record is not None and page.record.tenant_id == tenants.find_tenant(people, "T001").id
+
+
+def test_the_postcode_column_shows_a_whole_postcode(store, qtbot):
+    add(store, "T009", "Wyn", "Jones", "BS13 1AW")
+    page = TenantsPage(store)
+    qtbot.addWidget(page)
+    page.resize(1024, 600)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    shown = page.table.columnWidth(POSTCODE) - 2 * page.table.style().pixelMetric(
+        page.table.style().PixelMetric.PM_FocusFrameHMargin)
+    assert page.table.fontMetrics().horizontalAdvance("BS13 1AW") < shown
