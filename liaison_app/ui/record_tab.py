@@ -51,9 +51,11 @@ def size_columns(table, chars: list[int]) -> None:
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
     width = table.fontMetrics().averageCharWidth()
+    padding = 2 * width  # the cell's margins, so "30/09/2026" in 10 characters is not cut to "30/09/2…"
     for column, n in enumerate(chars):
         if n:
-            table.setColumnWidth(column, n * width)
+            title = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            table.setColumnWidth(column, max(n * width, header.fontMetrics().horizontalAdvance(title)) + padding)
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 

@@ -216,3 +216,22 @@ def test_keyboard_only_add_and_back(record, store, tenant, qtbot):
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Escape)
     assert went_back == [True]
+
+
+def test_list_columns_show_whole_dates_and_headings(store, tenant, qtbot):
+    needs.record_adjustment(store, tenant.id, "call_ahead")  # its review date is filled in: a whole date
+    r = TenantRecord(store, tenant.id)
+    qtbot.addWidget(r)
+    r.resize(1024, 700)
+    r.show()
+    wait_for_background()
+    tab = r.show_tab("AdjustmentsTab")
+    wait_for_background()
+    table, header = tab.table, tab.table.horizontalHeader()
+    for column in range(tab.model.columnCount()):
+        if header.sectionResizeMode(column) == header.ResizeMode.Stretch:
+            continue
+        title = tab.model.headerData(column, Qt.Orientation.Horizontal)
+        text = tab.model.index(0, column).data() or ""
+        needed = max(header.fontMetrics().horizontalAdvance(title), table.fontMetrics().horizontalAdvance(text))
+        assert needed < table.columnWidth(column) - 4, (title, text)
