@@ -2,9 +2,16 @@
 
 Logs go to a rotating file in the platform log folder and never hold personal data: the
 exception hook records the type and the stack, not the message (which may quote a value).
+
+Start-up order (issue #15): with no command named, the desktop's options are read without loading
+the commands; the sign-in dialog is shown as soon as Qt is up, while the store opens and is checked on
+a background thread and SQLModel, the services and the main window load (ui/opening.py). Only Qt and
+the light ui helpers load before the dialog: everything else is imported inside the functions that
+need it, for start-up speed.
 """
 from __future__ import annotations
 
+import argparse
 import gc
 import logging
 import logging.handlers
@@ -12,9 +19,7 @@ import sys
 import traceback
 
 from liaison_app import APP_NAME, __version__
-from liaison_app.cli import build_parser, run_command
 from liaison_app.paths import log_dir, resource, store_path
-from liaison_app.services.stores import StoreError
 
 log = logging.getLogger("liaison")
 LOG_FILE = "liaison.log"
@@ -52,6 +57,8 @@ def exception_hook(exc_type, exc, tb) -> None:
     log.error("Unexpected error: %s", describe(exc_type, tb))
     from PySide6.QtWidgets import QApplication, QMessageBox  # only the desktop app installs this hook
 
+    from liaison_app.services.stores import StoreError  # here, not at the top, for start-up speed
+
     if QApplication.instance() is None:
         return
     if issubclass(exc_type, StoreError):  # its message is written for an officer: a damaged record, a full disk
@@ -72,20 +79,12 @@ def freeze_start_up_objects() -> int:
     return gc.get_freeze_count()
 
 
-def run(db: str | None = None, argv: list[str] | None = None, *, smoke_test: bool = False) -> int:
-    """Open the desktop app: the store, the first-account setup or sign-in, the main window with auto-lock.
-
-    With `smoke_test`, each dialog is answered from LIAISON_SMOKE_USER / LIAISON_SMOKE_PASSWORD and
-    the app closes once the main window has shown (exit 0), so installers and CI can prove it opens."""
-    # Imported here, not at the top, for start-up speed: headless commands never load Qt.
-    from PySide6.QtGui import QIcon
+def _start_qt(argv: list[str] | None):
+    """The QApplication with its names, icon, log file, exception hook and screen fitting."""
+    from PySide6.QtGui import QIcon  # here, not at the top: headless commands never load Qt
     from PySide6.QtWidgets import QApplication
 
-    from liaison_app.ui import screen_fit, smoke
-    from liaison_app.ui.lock import install_auto_lock
-    from liaison_app.ui.main_window import MainWindow
-    from liaison_app.ui.sign_in import ensure_signed_in
-    from liaison_app.ui.startup import close_store, open_or_restore, start_daily_backup
+    from liaison_app.ui import screen_fit
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     setup_logging()
@@ -95,15 +94,82 @@ def run(db: str | None = None, argv: list[str] | None = None, *, smoke_test: boo
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource("icons", "liaison.png"))))
     screen_fit.install(app)  # every window and dialog opens within the screen, its buttons in reach
+    return app
+
+
+def open_first(path) -> tuple[object | None, bool]:
+    """Open the store, then ask who is signing in (a new store, one a crash left with a journal, one in
+    use elsewhere: anything the file alone cannot answer). Returns (store or None, signed in)."""
+    from liaison_app.ui.sign_in import ensure_signed_in  # here, not at the top, for start-up speed
+    from liaison_app.ui.startup import open_or_restore
+
+    store = open_or_restore(path)
+    return store, store is not None and ensure_signed_in(store)
+
+
+def sign_in_first(path) -> tuple[object | None, bool]:
+    """Show the sign-in dialog at once while the store opens behind it (ui/opening.py); a store that
+    could not be opened closes the dialog and is refused or restored as ever. Returns (store or None,
+    signed in)."""
+    from PySide6.QtCore import QTimer  # here, not at the top, for start-up speed
+    from PySide6.QtWidgets import QDialog
+
+    from liaison_app.ui.opening import PendingStore
+    from liaison_app.ui.sign_in import SignInDialog, ensure_signed_in
+
+    pending = PendingStore(path)
+    dialog = SignInDialog(pending)
+    QTimer.singleShot(0, pending.start)  # once the dialog is on screen
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    store = pending.wait()
+    if store is None:
+        from liaison_app.services.stores import StoreError  # loaded by now, on the worker thread
+        from liaison_app.ui.startup import recover
+
+        if not isinstance(pending.error, StoreError):
+            raise pending.error
+        store = recover(pending.error, path)
+        return store, store is not None and ensure_signed_in(store)
+    if dialog.interrupted:  # the store has no accounts after all: the first-account setup
+        return store, ensure_signed_in(store)
+    return store, accepted
+
+
+def run(db: str | None = None, argv: list[str] | None = None, *, smoke_test: bool = False) -> int:
+    """Open the desktop app: the store, the first-account setup or sign-in, the main window with auto-lock.
+
+    With `smoke_test`, each dialog is answered from LIAISON_SMOKE_USER / LIAISON_SMOKE_PASSWORD and
+    the app closes once the main window has shown (exit 0), so installers and CI can prove it opens."""
+    from liaison_app.ui import smoke  # here, not at the top: headless commands never load Qt
+    from liaison_app.ui.opening import has_accounts_hint
+
+    app = _start_qt(argv)
     log.info("Liaison %s starting", __version__)
-    store = open_or_restore(store_path(db))
+    path = store_path(db)
+    driver = smoke.SmokeDriver(app) if smoke_test else None
+    opened = sign_in_first if has_accounts_hint(path) else open_first
+    store, signed_in = opened(path)
     if store is None:
         return 1
     app.aboutToQuit.connect(lambda: close_store(store))  # releases the lock file
-    driver = smoke.SmokeDriver(app) if smoke_test else None
-    if not ensure_signed_in(store):
+    if not signed_in:
         store.close()
         return 1 if driver is not None else 0
+    return show_main_window(app, store, driver)
+
+
+def close_store(store) -> None:
+    from liaison_app.ui.startup import close_store as close  # here, not at the top, for start-up speed
+
+    close(store)
+
+
+def show_main_window(app, store, driver) -> int:
+    """The main window with auto-lock and today's backup; runs the app until it closes."""
+    from liaison_app.ui.lock import install_auto_lock  # loaded by now, on the worker thread (ui/opening.py)
+    from liaison_app.ui.main_window import MainWindow
+    from liaison_app.ui.startup import start_daily_backup
+
     window = MainWindow(store)
     install_auto_lock(window, store)
     window.show()
@@ -116,13 +182,48 @@ def run(db: str | None = None, argv: list[str] | None = None, *, smoke_test: boo
     return code if driver is None else driver.exit_code(code)
 
 
+DESKTOP_FLAGS = {"--smoke-test": "smoke_test"}
+DESKTOP_VALUES = {"--db": "db", "--officer": "officer"}
+
+
+def desktop_options(argv: list[str]) -> argparse.Namespace | None:
+    """The desktop's options when the command line names no command (or `gui`), read without loading
+    the commands (and SQLModel with them). None for anything else — a command, --help, --version, an
+    abbreviation, a mistake — which the full parser (liaison_app.cli) then reads as ever."""
+    options = argparse.Namespace(db=None, officer=None, smoke_test=False, command=None, func=None)
+    items = iter(argv)
+    for item in items:
+        name, equals, value = item.partition("=")
+        if options.command is not None:  # `gui` takes no options of its own
+            return None
+        if item in DESKTOP_FLAGS:
+            setattr(options, DESKTOP_FLAGS[item], True)
+        elif name in DESKTOP_VALUES and equals:
+            setattr(options, DESKTOP_VALUES[name], value)
+        elif item in DESKTOP_VALUES:
+            value = next(items, None)
+            if value is None or value.startswith("-"):
+                return None
+            setattr(options, DESKTOP_VALUES[item], value)
+        elif item == "gui" and options.command is None:
+            options.command = "gui"
+        else:
+            return None
+    return options
+
+
 def main(argv: list[str] | None = None) -> int:
     """The one entry point (`liaison-app`, `liaison`, `python -m liaison_app`, `python main.py`): a headless
     command when one is named, else the desktop app."""
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    if args.func is None:
-        return run(db=args.db, smoke_test=args.smoke_test)
-    return run_command(args)
+    argv = sys.argv[1:] if argv is None else argv
+    args = desktop_options(argv)
+    if args is None:
+        from liaison_app.cli import build_parser, run_command  # here, not at the top, for start-up speed
+
+        args = build_parser().parse_args(argv)
+        if args.func is not None:
+            return run_command(args)
+    return run(db=args.db, smoke_test=args.smoke_test)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,13 @@ import argparse
 import sys
 
 from liaison_app import __version__
-from liaison_app.cli import briefs, data, officers, reports, safety
+from liaison_app.cli import briefs, data, letters, officers, reports, safety
 from liaison_app.cli.common import CommandError
 
 __all__ = ["CommandError", "build_parser", "run_command"]
 
 # Command groups, in the order `--help` lists them.
-COMMAND_GROUPS = (data, safety, officers, briefs, reports)
+COMMAND_GROUPS = (data, safety, officers, briefs, letters, reports)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ import time
 from liaison_app.cli.common import announce_if_created, discard_if_created, open_for_command
 from liaison_app.domain.text import plural
 
-IMPORT_KINDS = ("tenants", "jobs", "adjustments", "warnings", "checks")
+IMPORT_KINDS = ("tenants", "jobs", "adjustments", "warnings", "checks", "feedback")
 MAX_DEMO_TENANTS = 500_000  # as services.demo.MAX_TENANTS (not imported here: start-up speed)
 
 
@@ -24,8 +24,8 @@ def register(sub) -> None:
     p.add_argument("--seed", type=int, default=1, metavar="S", help="the same seed makes the same data (default 1)")
     p.set_defaults(func=run_demo)
 
-    p = sub.add_parser("import", help="import tenants, jobs, adjustments, warnings or check history from CSV "
-                                      "(all rows or none)")
+    p = sub.add_parser("import", help="import tenants, jobs, adjustments, warnings, check history or text-message "
+                                      "survey answers (feedback) from CSV (all rows or none)")
     p.add_argument("kind", choices=IMPORT_KINDS, help="what the file holds")
     p.add_argument("file", metavar="FILE", help="the CSV file (UTF-8 or Windows-1252, header row first)")
     p.set_defaults(func=run_import)

@@ -1,4 +1,5 @@
-"""`report checks-due [--days N] -o FILE`, `report no-access -o FILE`, `report conduct --from --to -o FILE`.
+"""`report checks-due [--days N] -o FILE`, `report no-access -o FILE`, `report conduct --from --to -o FILE`,
+`report you-said-we-did --from --to [--contractor NAME] -o FILE`.
 
 FILE ends .csv or .pdf. Bad input exits 1 with the reason; nothing half-written is left behind.
 
@@ -28,6 +29,13 @@ def register(sub) -> None:
     r.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
     _output(r)
 
+    r = what.add_parser("you-said-we-did", help="what tenants said per code point and what was done; no personal "
+                                                "data: fit to publish")
+    r.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    r.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="last day, YYYY-MM-DD")
+    r.add_argument("--contractor", metavar="NAME", help="one contractor only (default: every contractor)")
+    _output(r)
+
 
 def _output(parser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.pdf")
@@ -41,6 +49,8 @@ def _build(store, args):
         return reports.checks_due_report(store, days=args.days)
     if args.report == "no-access":
         return reports.no_access_report(store)
+    if args.report == "you-said-we-did":
+        return reports.you_said_report(store, args.date_from, args.date_to, args.contractor)
     return reports.conduct_report(store, args.date_from, args.date_to)
 
 
@@ -48,7 +58,7 @@ def run_report(args) -> int:
     from liaison_app.cli.common import CommandError
     from liaison_app.domain.validation import ValidationError, parse_date
     from liaison_app.outputs import OutputRefused
-    from liaison_app.printing import write_document  # here, not at the top: the PDF stack loads only when used
+    from liaison_app.printing.you_said import write_report_pdf  # here, not at the top: the PDF stack loads when used
     from liaison_app.services.reports import MAX_DAYS, export_report, report_exported, report_for_pdf
     from liaison_app.services.stores import StoreError
 
@@ -74,7 +84,7 @@ def run_report(args) -> int:
         if target.suffix.lower() == ".csv":
             export_report(store, report, target)
         else:  # services say what the PDF holds, printing writes it, services audit it
-            write_document(target, report_for_pdf(store, report, target))
+            write_report_pdf(target, report_for_pdf(store, report, target))
             report_exported(store, report, target)
     except (ValidationError, OutputRefused, StoreError) as exc:
         raise CommandError(str(exc)) from exc

@@ -15,6 +15,7 @@ class Officer(Record, table=True):
     display_name: str = ""
     role: str = "officer"
     password_hash: str = ""
+    direct_line: str = ""  # the officer's direct phone line, printed on the letters they send
     # Unused since migration 0004: failed sign-ins are kept per user name in SignInFailure, for known
     # and unknown names alike. Kept because older stores hold the columns (NOT NULL).
     failed_sign_ins: int = 0

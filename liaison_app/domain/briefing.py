@@ -74,6 +74,8 @@ class Briefing:
     flags: tuple[str, ...]
     # doorstep warnings about the booked operative, as instructions (domain.operatives): Gas Safe, double booking
     operative_warnings: tuple[str, ...] = ()
+    # the word the tenant agreed with the office (issue #14): printed only in the confidential doorstep box
+    doorstep_password: str = ""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,9 @@ class Tenant(Record, table=True):
     home_id: Optional[str] = Field(default=None, foreign_key="home.id", index=True)
     tenancy_start: Optional[date] = None
     tenancy_end: Optional[date] = None
+    # A word the tenant agreed with the office: the operative says it at the door. Shown only to officers,
+    # printed only in the briefing's confidential box; never in a letter, a log or an audit event.
+    doorstep_password: str = ""
     # Private: never printed on a briefing, never logged.
     date_of_birth: Optional[date] = None
     private_notes: str = ""

@@ -50,3 +50,4 @@ class ConductFeedback(Record, table=True):
     received_on: date = Field(index=True)
     what_was_said: str = ""
     action_taken: str = ""
+    score: Optional[int] = None  # 1-5 from a text-message survey (import feedback); None when an officer recorded it

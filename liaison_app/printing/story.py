@@ -148,10 +148,24 @@ def _sign_off() -> Flowable:
     return KeepTogether([_heading("Operative sign-off"), grid])
 
 
+def _doorstep_password(b: Briefing) -> list[Flowable]:
+    """The confidential box: the doorstep password the tenant will ask for (issue #14); only when one is agreed."""
+    if not b.doorstep_password:
+        return []
+    s = styles()
+    rows = [[Paragraph("CONFIDENTIAL — doorstep password", s.box_heading)],
+            [Paragraph(f"Say this word at the door when the tenant asks: <b>{markup(b.doorstep_password)}</b>", s.big)],
+            [Paragraph("Never write it on anything else, say it where others can hear, or show this page to anyone.",
+                       s.body)]]
+    box = _table(rows, [WIDTH], [("BOX", (0, 0), (-1, -1), BOX, BLACK), ("TOPPADDING", (0, 0), (-1, -1), 4)])
+    return [Spacer(1, 3 * mm), KeepTogether([box])]
+
+
 def briefing_story(b: Briefing) -> list[Flowable]:
     """One job's briefing, in BRIEFING.md's order."""
     story: list[Flowable] = [_top(b)] + _alerts(b) + _the_job(b)
     story.append(KeepTogether([_heading("Before you arrive")] + _bullets(b.before_you_arrive)))
+    story += _doorstep_password(b)
     where = "In the home" if b.tenant_name else "On site"  # a communal job has no home to enter
     story.append(KeepTogether([_heading(where)] + _bullets(b.in_the_home)))
     story += _safety(b)

@@ -220,4 +220,5 @@ def build_briefing(records: BriefingRecords, settings: Mapping[str, str], on: da
         conduct_reminders=conduct_lines(conf["conduct_reminders"]),
         safeguarding_line=conf["safeguarding_line"],
         flags=_flags(must_know, safety, adj_flags, support, warnings),
+        doorstep_password=_clean(tenant.doorstep_password) if tenant is not None else "",
     )

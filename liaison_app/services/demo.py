@@ -46,7 +46,7 @@ from liaison_app.domain import (
     utcnow,
 )
 from liaison_app.services import demo_data as data
-from liaison_app.services import demo_access, demo_doorstep, demo_signoffs, demo_works
+from liaison_app.services import demo_access, demo_doorstep, demo_feedback, demo_letters, demo_signoffs, demo_works
 from liaison_app.services.catalogues import adjustment_kinds, visit_types, warning_kinds
 from liaison_app.services.import_common import audit_import, insert_rows
 from liaison_app.services.import_tenants import search_text
@@ -264,6 +264,8 @@ def make_demo(store: Store, tenants: int = 300, seed: int = 1, today: date | Non
                 insert_rows(conn, cls.__table__, gen.rows[cls])
         insert_rows(conn, Setting.__table__, [{"key": k, "value": v} for k, v in demo_works.SETTINGS.items()])
         demo_signoffs.add_signoff_states(conn, gen)
+        demo_letters.add_letter_states(conn, gen)  # letters' settings and a doorstep password (issue #14)
+        demo_feedback.add_survey_answers(conn, gen)  # survey answers for "You said, we did"
         result = DemoResult({cls.__tablename__: len(gen.rows[cls]) for cls in TABLES})
         audit_import(conn, store, "demo", f"demo data: {result}", action="demo")
     return result

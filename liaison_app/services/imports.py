@@ -1,4 +1,5 @@
-"""Imports from the housing and repairs systems: tenants, jobs, adjustments, warnings and check history.
+"""Imports from the housing and repairs systems: tenants, jobs, adjustments, warnings and check history,
+and text-message survey answers (feedback).
 
 Each import stores every row or none. Problems are collected across the whole file first, then
 the import is refused with all of them (`ImportRefused.problems`, each a line, a column and a
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from liaison_app.services.csv_files import ImportRefused, Problem
+from liaison_app.services.feedback_import import import_feedback
 from liaison_app.services.import_checks import import_checks
 from liaison_app.services.import_common import ImportResult
 from liaison_app.services.import_jobs import import_jobs
@@ -24,11 +26,12 @@ IMPORTERS: dict[str, Callable[[Store, str | Path], ImportResult]] = {
     "adjustments": import_adjustments,
     "warnings": import_warnings,
     "checks": import_checks,
+    "feedback": import_feedback,
 }
 
 
 def import_file(store: Store, kind: str, path: str | Path) -> ImportResult:
-    """Import `path` as `kind` (tenants, jobs, adjustments, warnings or checks)."""
+    """Import `path` as `kind` (tenants, jobs, adjustments, warnings, checks or feedback)."""
     try:
         importer = IMPORTERS[kind]
     except KeyError:
@@ -37,4 +40,4 @@ def import_file(store: Store, kind: str, path: str | Path) -> ImportResult:
 
 
 __all__ = ["IMPORTERS", "ImportRefused", "ImportResult", "Problem", "import_adjustments", "import_checks",
-           "import_file", "import_jobs", "import_tenants", "import_warnings"]
+           "import_feedback", "import_file", "import_jobs", "import_tenants", "import_warnings"]

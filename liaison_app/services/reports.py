@@ -25,8 +25,9 @@ from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.domain.periods import is_active
 from liaison_app.domain.text import plural, uk_date
 from liaison_app.domain.validation import ValidationError, parse_date
+from liaison_app.domain.you_said import YouSaidSummary
 from liaison_app.outputs import atomic_text, check_output
-from liaison_app.services import signoff
+from liaison_app.services import signoff, you_said
 from liaison_app.services.access import job_attempts, job_escalation
 from liaison_app.services.audit import audit
 from liaison_app.services.catalogues import adjustment_kinds, conduct_points, job_types
@@ -36,7 +37,8 @@ from liaison_app.services.officers import signed_in_name
 from liaison_app.services.today import no_access_jobs
 from liaison_app.store import Store
 
-REPORTS = {"checks-due": "Mandatory checks due", "no-access": "No-access cases", "conduct": "Conduct feedback"}
+REPORTS = {"checks-due": "Mandatory checks due", "no-access": "No-access cases", "conduct": "Conduct feedback",
+           "you-said-we-did": "You said, we did"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -51,6 +53,7 @@ class Report:
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # per row: ("job", id) or ("tenant", id), or ("", "")
+    document: YouSaidSummary | None = None  # a report with a PDF of its own (printing.write_report_pdf)
 
 
 def neutralise_cell(value: object) -> str:
@@ -75,6 +78,19 @@ def _place(session: Session, home_id: str | None, block_id: str | None) -> tuple
         return "", ""
     block = session.get(Block, home.block_id) if home.block_id else None
     return home.one_line(), block.name if block else ""
+
+
+def _preload(session: Session, items: list[DueCheck]) -> list:
+    """Load the rows' tenants, homes and blocks in a few queries, so `_place` and `_tenant` find them in
+    the session while the caller holds the list returned (one query per row made a 4,000-row report
+    take seconds)."""
+    def load(table, ids) -> list:
+        ids = sorted({i for i in ids if i})
+        return [row for n in range(0, len(ids), 500)
+                for row in session.exec(select(table).where(table.id.in_(ids[n:n + 500])))]
+    homes = load(Home, [i.home_id for i in items])
+    return homes + load(Tenant, [i.tenant_id for i in items]) + load(
+        Block, [i.block_id for i in items] + [h.block_id for h in homes])
 
 
 def _tenant(session: Session, tenant_id: str | None) -> tuple[str, str]:
@@ -104,7 +120,9 @@ def checks_due_report(store: Store, days: int = 30, today: date | None = None) -
     today = today or date.today()
     items = due_checks(store, days=days, today=today, no_record=True)
     with store.read() as session:
+        loaded = _preload(session, items)
         rows = [_check_row(session, i) for i in items]
+        del loaded
     links = [("job", i.job_id) if i.job_id else ("tenant", i.tenant_id or "") for i in items]
     return Report("checks-due", REPORTS["checks-due"],
                   f"Due within {plural(days, 'day')} of {uk_date(today)}, overdue included.", CHECKS_HEADERS, rows,
@@ -175,12 +193,20 @@ def conduct_report(store: Store, date_from: date | str, date_to: date | str) -> 
     for (cid, point), items in sorted(groups.items(), key=lambda g: (names[g[0][0]].casefold(),
                                                                       order.get(g[0][1], 99))):
         dates = sorted(f.received_on for f in items)
-        rows.append([names[cid], conduct_points().label(point), str(len(items)),
+        label = conduct_points().label(point) if point else "Text-message survey, no point named"
+        rows.append([names[cid], label, str(len(items)),
                      str(sum(1 for f in items if f.action_taken)), dates[0].isoformat(), dates[-1].isoformat()])
     rows = sorted(rows + signoff.conduct_rows(store, start, end), key=lambda r: r[0].casefold())  # stable
     return Report("conduct", REPORTS["conduct"], f"Tenant feedback received {uk_date(start)} to "
                   f"{uk_date(end)}, per contractor and code-of-conduct point, with returned sign-off slips "
                   "that did not match.", CONDUCT_HEADERS, rows)
+
+
+def you_said_report(store: Store, date_from: date | str, date_to: date | str, contractor: str | None = None) -> Report:
+    """"You said, we did" (services/you_said.py): its rows are the CSV, its summary the one-page PDF."""
+    summary = you_said.you_said_summary(store, date_from, date_to, contractor)
+    return Report("you-said-we-did", REPORTS["you-said-we-did"], you_said.summary_description(summary),
+                  list(you_said.HEADERS), you_said.summary_rows(summary), document=summary)
 
 
 def shown_cell(value: str) -> str:
@@ -238,15 +264,15 @@ def export_report(store: Store, report: Report, path: str | os.PathLike) -> Path
     return target
 
 
-def report_for_pdf(store: Store, report: Report, path: str | os.PathLike) -> TableDocument:
-    """Check the report may be written to `path` as a PDF and give the document to print there; once printing
-    has written it, the caller calls report_exported."""
+def report_for_pdf(store: Store, report: Report, path: str | os.PathLike) -> TableDocument | YouSaidSummary:
+    """Check the report may be written to `path` as a PDF and give the document to print there (a table, or the
+    report's own document); once printing has written it, the caller calls report_exported."""
     _target(store, path, ".pdf")
-    return report_document(store, report)
+    return report.document if report.document is not None else report_document(store, report)
 
 
 def build_report(store: Store, name: str, days: int = 30, date_from: date | str | None = None,
-                 date_to: date | str | None = None) -> Report:
+                 date_to: date | str | None = None, contractor: str | None = None) -> Report:
     """The report called `name` (a key of report_names()) with its parameters: the Reports page's one read."""
     if name == "checks-due":
         return checks_due_report(store, days=days)
@@ -254,6 +280,8 @@ def build_report(store: Store, name: str, days: int = 30, date_from: date | str 
         return no_access_report(store)
     if name == "conduct":
         return conduct_report(store, date_from, date_to)
+    if name == "you-said-we-did":
+        return you_said_report(store, date_from, date_to, contractor)
     raise ValidationError(f"No report called {name}.", field="report")
 
 

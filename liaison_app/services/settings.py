@@ -47,6 +47,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
                 "Printed at the top of every briefing.",
                 required="Give the landlord's name: it heads every briefing."),
     SettingSpec("landlord_logo", "", "logo", (0, 1024), True, "Logo:"),
+    SettingSpec("landlord_address", "", "text", (0, 300), True, "La&ndlord's address:",
+                "Printed at the top of every letter to a tenant: one line of the address a line.", lines=3),
+    SettingSpec("letters_phone", "", "line", (0, 40), True, "Letters phone l&ine:",
+                "The phone line a letter gives tenants to check a worker's ID or ask for a translation."),
     SettingSpec("emergency_procedure",
                 "If you feel unsafe, leave the home at once and call the office. Use your company's emergency "
                 "code by phone or text; the office will send help and call 999 if needed.",

@@ -24,7 +24,7 @@ from liaison_app.services.records import text
 TENANT_FIELDS = (
     "tenancy_ref", "title", "first_name", "last_name", "preferred_name", "phone", "email",
     "preferred_contact", "language", "interpreter_needed", "tenancy_start", "tenancy_end",
-    "date_of_birth", "private_notes",
+    "date_of_birth", "private_notes", "doorstep_password",
 )
 HOME_FIELDS = ("uprn", "address_line1", "address_line2", "town", "postcode")
 _TENANT_SET, _HOME_SET = frozenset(TENANT_FIELDS), frozenset(HOME_FIELDS)
@@ -63,6 +63,14 @@ def _ref(value: Any) -> str:
     return v
 
 
+def _doorstep_password(value: Any) -> str:
+    """A word or two the tenant agreed for the operative to say at the door (printed only on the briefing)."""
+    v = text(value)
+    if len(v) > 40:
+        raise ValidationError("Keep the doorstep password to 40 characters or fewer: a word or two to say.")
+    return v
+
+
 CLEANERS: dict[str, Callable[[Any], Any]] = {
     "tenancy_ref": _ref,
     "first_name": _required("first_name"),
@@ -70,6 +78,7 @@ CLEANERS: dict[str, Callable[[Any], Any]] = {
     "address_line1": _required("address_line1"),
     "title": text, "preferred_name": text, "language": text, "address_line2": text, "town": text,
     "private_notes": lambda v: "" if v is None else str(v),
+    "doorstep_password": _doorstep_password,
     "phone": clean_phone,
     "email": clean_email,
     "preferred_contact": _preferred_contact,

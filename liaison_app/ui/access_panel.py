@@ -25,6 +25,7 @@ from liaison_app.printing import write_document
 from liaison_app.services import access, access_changes
 from liaison_app.services.permissions import NotAllowed
 from liaison_app.services.records import StaleRecord
+from liaison_app.ui.letter_dialog import open_letter
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 
 STAGE_TONES = {rules.READY_FOR_LEGAL: "#8a1c1c", rules.TRY_SUPPORT_FIRST: "#6b4100", rules.VARY_ATTEMPTS: "#6b4100",
@@ -180,11 +181,23 @@ class AccessAttemptsPanel(QWidget):
         self.evidence_button = QPushButton(self.tr("&Evidence PDF…"), self)
         self.evidence_button.setToolTip(self.tr("Every attempt, with what was used each time, for the legal file"))
         self.evidence_button.clicked.connect(self.save_evidence)
+        self.letter_button = QPushButton(self.tr("Ne&xt letter…"), self)  # issue #14
+        self.letter_button.setToolTip(self.tr("The next no-access letter to the tenant; it counts as a written notice"))
+        self.letter_button.clicked.connect(self.write_letter)
         for button in (self.record_button, self.correct_button, self.withdraw_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.letter_button)
         row.addWidget(self.evidence_button)
         return row
+
+    def write_letter(self) -> Path | None:
+        """The next no-access letter (services.letters.suggested_kind); a saved one is a written notice."""
+        out = open_letter(self, self.store, self.job_id)
+        if out is not None:
+            self.refresh()
+            self.changed.emit()
+        return out
 
     def _time_combo(self) -> QComboBox:
         self.time_combo = QComboBox(self)

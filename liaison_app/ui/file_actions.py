@@ -14,6 +14,7 @@ IMPORT_KINDS = [
     ("jobs", tr("file_actions", "Import &jobs…")),
     ("adjustments", tr("file_actions", "Import &adjustments…")),
     ("warnings", tr("file_actions", "Import &warnings…")),
+    ("feedback", tr("file_actions", "Import survey &feedback…")),  # text-message survey answers (docs/FEEDBACK.md)
 ]
 DEMO_TENANTS = 300
 

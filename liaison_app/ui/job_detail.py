@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from liaison_app.domain.enums import JobStatus
 from liaison_app.services import checks, works
 from liaison_app.services.job_screens import JobDetail, job_detail
-from liaison_app.ui import briefing_preview
+from liaison_app.ui import briefing_preview, letter_dialog
 from liaison_app.ui.form_area import FormArea
 from liaison_app.ui.screen_fit import available_geometry
 from liaison_app.ui.access_panel import AccessAttemptsPanel
@@ -116,8 +116,13 @@ class JobDetailDialog(FormDialog):
         self.brief_button = QPushButton(self.tr("&Brief…"), self)
         self.brief_button.setToolTip(self.tr("Preview and print this job's briefing for the operative"))
         self.brief_button.clicked.connect(self.brief)
+        self.letter_button = QPushButton(self.tr("Letter to t&he tenant…"), self)  # issue #14
+        self.letter_button.setToolTip(self.tr("An appointment, no-access or support letter that honours their needs"))
+        self.letter_button.setVisible(bool(self.job.tenant_id))
+        self.letter_button.clicked.connect(self.write_letter)
         row.addWidget(self.complete_button)
         row.addWidget(self.brief_button)
+        row.addWidget(self.letter_button)
         row.addStretch(1)
         left = QVBoxLayout()
         outer.removeWidget(self.form_area)
@@ -173,6 +178,10 @@ class JobDetailDialog(FormDialog):
 
     def brief(self) -> None:
         briefing_preview.open_briefing(self, self.store, self.job.id)
+
+    def write_letter(self) -> None:
+        if letter_dialog.open_letter(self, self.store, self.job.id, self.job.job_ref) and self.access_panel:
+            self.access_panel.refresh()  # a no-access letter is a written notice: one more attempt
 
     def complete_check(self) -> None:
         dialog = CompleteCheckDialog(self.store, self.job.id, self)

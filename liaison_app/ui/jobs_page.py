@@ -21,6 +21,7 @@ from liaison_app.services.catalogues import job_types
 from liaison_app.services.job_screens import JobsScreen, jobs_screen
 from liaison_app.ui import briefing_preview
 from liaison_app.ui.job_form import NewJobDialog
+from liaison_app.ui.letters_batch import save_letters_due
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.widgets import SectionHeader, muted
 from liaison_app.ui.workers import load
@@ -132,8 +133,11 @@ class JobsPage(JobListActions, QWidget):
                                          self.tr("Preview and print the selected job's briefing"))
         self.pack_action = self._action(self.tr("Pack…"), self.make_pack, "Ctrl+Shift+P",
                                         self.tr("Print a contractor's pack for a day"))
+        self.letters_action = self._action(self.tr("Letters due…"), lambda: save_letters_due(self, self.store), None,
+                                           self.tr("This week's letters to tenants, one a page, and the post room's list"))
         self.refresh_action = self._action(self.tr("Refresh"), lambda: self.refresh(), "F5")
-        for a in (self.new_action, self.open_action, self.brief_action, self.pack_action, self.refresh_action):
+        for a in (self.new_action, self.open_action, self.brief_action, self.pack_action, self.letters_action,
+                  self.refresh_action):
             bar.addAction(a)
         return bar
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from liaison_app.domain.validation import ValidationError
-from liaison_app.printing import write_document
+from liaison_app.printing.you_said import write_report_pdf
 from liaison_app.services import reports
 from liaison_app.ui.briefing_preview import BriefingPreview, PrintedFile
 from liaison_app.ui.i18n import tr
@@ -44,7 +44,7 @@ def open_report_preview(parent: QWidget | None, store, report: reports.Report) -
     folder = Path(tempfile.mkdtemp(prefix="liaison-report-"))
     path = folder / f"{report.name}.pdf"
     try:
-        write_document(path, reports.report_for_pdf(store, report, path))
+        write_report_pdf(path, reports.report_for_pdf(store, report, path))
     except (OSError, ValidationError) as exc:
         shutil.rmtree(folder, ignore_errors=True)
         QMessageBox.warning(parent, tr("ReportPreview", "No preview"), str(exc))

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.domain.text import plural
-from liaison_app.printing import write_document
-from liaison_app.services import reports
+from liaison_app.printing.you_said import write_report_pdf
+from liaison_app.services import reports, works
 from liaison_app.ui.report_preview import open_report_preview
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.saved_note import announce_saved
@@ -62,6 +62,11 @@ class ReportsPage(QWidget):
         lay.addWidget(self.table, 1)
         lay.addLayout(self._build_buttons())
         self._kind_changed()
+        load(self, works.list_contractors, self.store, on_done=self._fill_contractors, key="contractors")
+
+    def _fill_contractors(self, contractors) -> None:
+        for contractor in contractors:
+            self.contractor_combo.addItem(contractor.name, contractor.name)
 
     def _build_parameters(self) -> QFormLayout:
         form = QFormLayout()
@@ -84,6 +89,11 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Due &within:"), self.days_spin)
         form.addRow(self.tr("&From:"), self.from_edit)
         form.addRow(self.tr("&To:"), self.to_edit)
+        self.contractor_combo = QComboBox(self)  # "You said, we did" for one contractor, to hand to them
+        self.contractor_combo.addItem(self.tr("All contractors"), "")
+        self.contractor_combo.setAccessibleName(self.tr("Contractor"))
+        self.contractor_combo.activated.connect(lambda _i: self.refresh())
+        form.addRow(self.tr("Co&ntractor:"), self.contractor_combo)
         self.form = form
         return form
 
@@ -112,8 +122,9 @@ class ReportsPage(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.kind()
-        for widget, wanted in ((self.days_spin, kind == "checks-due"), (self.from_edit, kind == "conduct"),
-                               (self.to_edit, kind == "conduct")):
+        dated = kind in ("conduct", "you-said-we-did")
+        for widget, wanted in ((self.days_spin, kind == "checks-due"), (self.from_edit, dated),
+                               (self.to_edit, dated), (self.contractor_combo, kind == "you-said-we-did")):
             widget.setVisible(wanted)
             self.form.labelForField(widget).setVisible(wanted)
         self.refresh()
@@ -124,7 +135,8 @@ class ReportsPage(QWidget):
         self.report = None
         self._update_buttons()
         load(self, reports.build_report, self.store, self.kind(), self.days_spin.value(),
-             self.from_edit.date().toPython(), self.to_edit.date().toPython(), status=self.summary,
+             self.from_edit.date().toPython(), self.to_edit.date().toPython(),
+             self.contractor_combo.currentData() if self.kind() == "you-said-we-did" else None, status=self.summary,
              on_done=self._show, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -182,7 +194,7 @@ class ReportsPage(QWidget):
                 target = reports.export_report(self.store, self.report, path)
             else:
                 target = Path(path)  # services say what the PDF holds, printing writes it, services audit it
-                write_document(target, reports.report_for_pdf(self.store, self.report, target))
+                write_report_pdf(target, reports.report_for_pdf(self.store, self.report, target))
                 reports.report_exported(self.store, self.report, target)
             announce_saved(self, target)  # the status bar says where it went, with Open folder
             return target

@@ -4,17 +4,20 @@ A failed sign-in shows one message that never says which half was wrong; after f
 service backs off and the dialog counts the wait down with the Sign in button switched off.
 Each dialog opens with the cursor in its first field; a problem with what was typed shows only once
 that field was touched or the main button pressed.
+
+The sign-in dialog may be shown while the store is still opening (ui/opening.py PendingStore): it then
+checks no password until the open has ended, and closes (`interrupted`) when the store could not be
+opened, so the app can say why. The services are imported inside the methods that use them, for
+start-up speed: this module loads before SQLModel, so the dialog is on screen sooner.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
-FIELD_CHARS = 32  # wide enough for the password hint and a long user name
+from liaison_app.ui.opening import PendingStore
 
-from liaison_app.domain.validation import ValidationError
-from liaison_app.services import officers
-from liaison_app.services.officers import SignInError, password_minimum
+FIELD_CHARS = 32  # wide enough for the password hint and a long user name
 
 
 def _line(parent: QWidget, name: str, *, password: bool = False) -> QLineEdit:
@@ -73,6 +76,8 @@ class SetupDialog(_Dialog):
     """First start: make the first account, an administrator, and sign it in."""
 
     def __init__(self, store, parent=None):
+        from liaison_app.services.officers import password_minimum  # here, not at the top, for start-up speed
+
         super().__init__(self.tr("Welcome to Liaison"), self.tr("Create account"), parent)
         self.store = store
         self.intro.setText(self.tr(
@@ -93,6 +98,8 @@ class SetupDialog(_Dialog):
 
     def problems(self, fields=None) -> str:
         """The first problem with what was typed, among `fields` (all when None)."""
+        from liaison_app.services.officers import password_minimum  # here, not at the top, for start-up speed
+
         def asked(edit) -> bool:
             return fields is None or edit in fields
 
@@ -114,6 +121,10 @@ class SetupDialog(_Dialog):
         self.message.setText(self.problems(self.touched))
 
     def submit(self) -> None:
+        from liaison_app.domain.validation import ValidationError  # here, not at the top, for start-up speed
+        from liaison_app.services import officers
+        from liaison_app.services.officers import SignInError
+
         problem = self.problems()
         if problem:
             self.message.setText(problem)
@@ -132,8 +143,12 @@ class SignInDialog(_Dialog):
     """Sign in with user name and password; backs off after repeated failures."""
 
     def __init__(self, store, parent=None):
+        """`store`: the open store, or a PendingStore still opening (see the module's note)."""
         super().__init__(self.tr("Sign in to Liaison"), self.tr("Sign in"), parent)
         self.store = store
+        self.interrupted = False  # closed because the store could not be opened, not by the officer
+        if isinstance(store, PendingStore):
+            store.settled.connect(self._store_settled)
         self.intro.setText(self.tr("Sign in with your Liaison user name and password."))
         self.username = _line(self, self.tr("User name"))
         self.password = _line(self, self.tr("Password"), password=True)
@@ -144,11 +159,41 @@ class SignInDialog(_Dialog):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if isinstance(self.store, PendingStore) and self.store.done:  # it ended before the dialog showed
+            QTimer.singleShot(0, self._store_settled)
+
+    def _store_settled(self) -> None:
+        """The store finished opening: if that failed (or it has no accounts after all), close at once."""
+        pending = self.store
+        if not self.isVisible() or not pending.done:
+            return
+        if pending.store is None or pending.has_accounts is False:
+            self.interrupted = True
+            self.reject()
+
+    def _open_store(self):
+        """The open store, waiting for it if it is still opening; None (the dialog closed) if it failed."""
+        if not isinstance(self.store, PendingStore):
+            return self.store
+        store = self.store.wait(self.message)
+        if store is None or self.store.has_accounts is False:
+            self._store_settled()
+            return None
+        return store
+
     def submit(self) -> None:
         if self._wait:
             return
+        store = self._open_store()  # first: the services load on the store's thread, behind "Checking the store…"
+        if store is None:
+            return
+        from liaison_app.services import officers  # here, not at the top, for start-up speed
+        from liaison_app.services.officers import SignInError
+
         try:
-            officers.sign_in(self.store, self.username.text(), self.password.text())
+            officers.sign_in(store, self.username.text(), self.password.text())
         except SignInError as exc:
             self.password.clear()
             self.password.setFocus()
@@ -183,6 +228,8 @@ def ensure_signed_in(store, parent=None) -> bool:
     """Make sure an officer is signed in: first start makes the first admin, later starts ask to sign in.
 
     Returns False if the officer cancelled (the app should then close)."""
+    from liaison_app.services import officers  # here, not at the top, for start-up speed
+
     if store.actor_id:
         return True
     dialog = SetupDialog(store, parent) if not officers.has_accounts(store) else SignInDialog(store, parent)

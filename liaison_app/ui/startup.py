@@ -51,18 +51,24 @@ def open_or_restore(path: str | Path, parent: QWidget | None = None):
     try:
         return stores.open_store(path)
     except StoreError as exc:
-        backup = exc.backup if isinstance(exc, StoreDamaged) else None
-        if backup is None:
-            _refuse(parent, exc)
-            return None
-        if not ask_restore(parent, backup):
-            log.info("A damaged store was left as it was; restore declined")
-            return None
+        return recover(exc, path, parent)
+
+
+def recover(exc: StoreError, path: str | Path, parent: QWidget | None = None):
+    """The store at `path` could not be opened (`exc`): say why, or — when it is damaged and a good backup
+    exists — offer to restore the backup. Returns the restored Store, or None."""
+    backup = exc.backup if isinstance(exc, StoreDamaged) else None
+    if backup is None:
+        _refuse(parent, exc)
+        return None
+    if not ask_restore(parent, backup):
+        log.info("A damaged store was left as it was; restore declined")
+        return None
     try:
         restored = erasure.restore_backup(backup, Path(path).expanduser().resolve())
         log.info("The store was restored from a backup; %d erasures applied again", restored.reapplied)
-    except StoreError as exc:
-        _refuse(parent, exc)
+    except StoreError as failed:
+        _refuse(parent, failed)
         return None
     message = tr("startup", "The backup from %s is back in use. The damaged store was kept as %s.") % (
         backup_date(backup), restored.aside.name)

@@ -36,6 +36,8 @@ class TenantForm(FormDialog):
         self.add_line("language", tr("tenant_form", "Lan&guage:"), t.language, tr("tenant_form", "For example Polish, BSL"))
         self.add_checkbox("interpreter_needed", tr("tenant_form", "Interpreter:"), t.interpreter_needed,
                           tr("tenant_form", "An &interpreter is needed"))
+        self.add_line("doorstep_password", tr("tenant_form", "Doorstep pass&word:"), t.doorstep_password,
+                      tr("tenant_form", "Agreed with the tenant; printed only on the operative's briefing"))
         if h is not None:
             for name, label in ADDRESS_FIELDS:
                 self.add_line(name, tr("tenant_form", label), getattr(h, name))

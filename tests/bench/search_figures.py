@@ -1,0 +1,61 @@
+"""Tenant search per keystroke (first 50 results), beside the same kind of query in bare sqlite3.
+
+Each word of TYPED is typed a letter at a time; each keystroke's time is the best of a few tries
+(the search runs again on every keystroke, so a slow one is a real pause). The floor is bare sqlite3
+on the same file: an FTS5 trigram MATCH for three or more characters, else a NOCASE prefix of the
+last name, first 50 rowids.
+"""
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from pathlib import Path
+
+TYPED = ["smith", "begum", "ha-0001", "mill lane", "bath", "ba1 4", "łukasiewicz", "ó briain", "yılmaz", "flat 12",
+         "celik", "ba14"]
+TRIES = 3
+
+
+def keystrokes() -> list[str]:
+    return [word[:i] for word in TYPED for i in range(1, len(word) + 1)]
+
+
+def best_ms(fn, text: str) -> float:
+    times = []
+    for _ in range(TRIES):
+        start = time.perf_counter()
+        fn(text)
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times)
+
+
+def floor_search(conn: sqlite3.Connection):
+    def run(text: str) -> list:
+        words = text.casefold().split()
+        if not any(len(w) >= 3 for w in words):
+            return conn.execute("SELECT rowid FROM tenant WHERE last_name >= ? COLLATE NOCASE LIMIT 50",
+                                (words[0],)).fetchall()
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words if len(w) >= 3)
+        return conn.execute("SELECT rowid FROM tenant_fts WHERE tenant_fts MATCH ? LIMIT 50", (match,)).fetchall()
+    return run
+
+
+def search_per_keystroke(db: Path, work: Path) -> dict[str, tuple[float, float | None]]:
+    from liaison_app.services.tenants import search_tenants
+    from liaison_app.store import open_store
+
+    store = open_store(db)
+    bare = sqlite3.connect(db)
+    try:
+        floor = floor_search(bare)
+        ours, base = [], []
+        for text in keystrokes():
+            search_tenants(store, text)  # warm, as the keystroke before warmed the real thing
+            ours.append(best_ms(lambda t: search_tenants(store, t), text))
+            base.append(best_ms(floor, text))
+    finally:
+        bare.close()
+        store.close()
+    return {"search_median": (statistics.median(ours), statistics.median(base)),
+            "search_max": (max(ours), max(base))}
