@@ -32,6 +32,11 @@ MAX_CHARS = 20000
 NOT_ALLOWED = "Only an administrator can change the wording of letters."
 
 
+def not_allowed_message() -> str:
+    """What an officer who may not change the wording is told (the same words the service refuses with)."""
+    return NOT_ALLOWED
+
+
 def _check_name(name: str) -> None:
     if name not in NAMES:
         raise ValidationError("Not a letter template Liaison knows.", field="name")

@@ -33,6 +33,7 @@ from liaison_app.services import settings
 from liaison_app.services.catalogues import conduct_points
 from liaison_app.services.permissions import NotAllowed
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.letter_wording import LetterWordingDialog
 from liaison_app.ui.retention_dialog import RetentionDialog
 from liaison_app.ui.widgets import SectionHeader, muted
 
@@ -194,6 +195,9 @@ class SettingsPage(QWidget):
         self.retention_button = QPushButton(self.tr("&Records past retention…"), self)
         self.retention_button.setToolTip(self.tr("Tenancies that ended longer ago than records are kept"))
         self.retention_button.clicked.connect(self.show_retention)
+        self.wording_button = QPushButton(self.tr("Letter &wording…"), self)  # administrators only
+        self.wording_button.setToolTip(self.tr("Change the wording of the letters to tenants"))
+        self.wording_button.clicked.connect(self.show_letter_wording)
         self.revert_button = QPushButton(self.tr("&Undo changes"), self)
         self.revert_button.clicked.connect(self.refresh)
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -201,6 +205,7 @@ class SettingsPage(QWidget):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.status, 1)
+        row.addWidget(self.wording_button)
         row.addWidget(self.retention_button)
         row.addWidget(self.revert_button)
         row.addWidget(self.save_button)
@@ -251,6 +256,7 @@ class SettingsPage(QWidget):
         for button in self.logo_buttons:
             button.setEnabled(editable)
         self.read_only_note.setVisible(not editable)
+        self.wording_button.setVisible(editable)
 
     # ----- behaviour
     def _show_logo(self, path: str) -> None:
@@ -273,6 +279,14 @@ class SettingsPage(QWidget):
         dialog = RetentionDialog(self.store, self)
         self.retention_dialog = dialog
         dialog.open_tenant.connect(self.open_tenant)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def show_letter_wording(self):
+        """Letter wording… (window-modal): an administrator changes a letter template (audited)."""
+        dialog = LetterWordingDialog(self.store, self)
+        self.wording_dialog = dialog
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog
