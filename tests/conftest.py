@@ -48,3 +48,17 @@ def damage_audit_page(store_path) -> None:
 @pytest.fixture(name="damage_audit_page")
 def _damage_audit_page_fixture():
     return damage_audit_page
+
+
+def fill_audit_pages(store, rows: int = 3000) -> None:
+    """Write `rows` plain audit events straight into the table, so that it spans many pages."""
+    with store.raw() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO audit_event (at, officer, action, record_type, record_id, fields, summary, prev_hash, hash) "
+            "VALUES (?, 'x', 'view', 'tenant', ?, '', '', '', '')",
+            [("2026-01-01 00:00:00", f"id-{i:06d}") for i in range(rows)])
+
+
+@pytest.fixture(name="fill_audit_pages")
+def _fill_audit_pages_fixture():
+    return fill_audit_pages

@@ -87,12 +87,18 @@ def test_a_current_store_opens_without_running_alembic(store_path, monkeypatch):
     assert called == []
 
 
-def test_a_store_one_revision_behind_still_migrates_with_its_backup(store_path):
+def _store_one_revision_behind(store_path) -> tuple[str, str]:
+    """A closed store at the revision before the code's head; returns (head, that revision)."""
     (head,) = code_heads()
     behind = migrate._script(migrate._config()).get_revision(head).down_revision
     store = open_store(store_path, migrate=False)
     command.upgrade(migrate._config(store), behind)
     store.close()
+    return head, behind
+
+
+def test_a_store_one_revision_behind_still_migrates_with_its_backup(store_path):
+    head, behind = _store_one_revision_behind(store_path)
     store = open_store(store_path)
     try:
         assert migrate.current_revisions(store) == {head}
@@ -138,11 +144,7 @@ def test_peek_does_not_guess_while_the_store_is_open_or_left_with_a_journal(sign
 
 
 def test_peek_does_not_guess_about_a_store_behind_the_code(store_path):
-    (head,) = code_heads()
-    behind = migrate._script(migrate._config()).get_revision(head).down_revision
-    store = open_store(store_path, migrate=False)
-    command.upgrade(migrate._config(store), behind)
-    store.close()
+    _store_one_revision_behind(store_path)
     assert peek(store_path) is None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime
+from typing import Any, Callable
 
 import phonenumbers
 
@@ -112,34 +113,61 @@ def parse_date(value: str | date | None, *, required: bool = False) -> date | No
         return value.date()
     if isinstance(value, date):
         return value
-    text = (value or "").strip()
-    if not text:
-        if required:
-            raise ValidationError("Enter a date.")
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError("Not a valid date: use YYYY-MM-DD (for example 2026-03-31).")
+    found = _read_typed(value, required, "Enter a date.", ("%Y-%m-%d", "%d/%m/%Y"),
+                        "Not a valid date: use YYYY-MM-DD (for example 2026-03-31).")
+    return found.date() if found else None
 
 
 def parse_datetime(value: str | datetime | None, *, required: bool = False) -> datetime | None:
     """YYYY-MM-DD HH:MM (seconds optional; 'T' accepted). Empty gives None."""
     if isinstance(value, datetime):
         return value
+    return _read_typed(value, required, "Enter a date and time.",
+                       ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"),
+                       "Not a valid date and time: use YYYY-MM-DD HH:MM (for example 2026-03-31 09:30).")
+
+
+def _read_typed(value: str | None, required: bool, missing: str, formats: tuple[str, ...],
+                problem: str) -> datetime | None:
+    """Typed text read with the first of `formats` that fits; empty gives None (or `missing` when
+    required); ValidationError(problem) when none fits."""
     text = (value or "").strip()
     if not text:
         if required:
-            raise ValidationError("Enter a date and time.")
+            raise ValidationError(missing)
         return None
-    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+    for fmt in formats:
         try:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise ValidationError("Not a valid date and time: use YYYY-MM-DD HH:MM (for example 2026-03-31 09:30).")
+    raise ValidationError(problem)
+
+
+def parse_past_date(value: str | date | None, field: str, future: str) -> date:
+    """A required date, not after today; `future` is the message when it is. Errors name `field`."""
+    try:
+        when = parse_date(value, required=True)
+    except ValidationError as exc:
+        raise ValidationError(str(exc), field=field) from exc
+    if when > date.today():
+        raise ValidationError(future, field=field)
+    return when
+
+
+def collect_cleaned(values: dict[str, Any], cleaners: dict[str, Callable[[Any], Any]]
+                    ) -> tuple[dict[str, Any], list[ValidationError]]:
+    """Each value through its field's cleaner (a field without one is kept as it is), collecting every
+    problem, each naming its field (for an import, which lists them all)."""
+    out: dict[str, Any] = {}
+    problems: list[ValidationError] = []
+    for k, v in values.items():
+        try:
+            out[k] = cleaners[k](v) if k in cleaners else v
+        except ValidationError as exc:
+            exc.field = exc.field or k
+            problems.append(exc)
+    return out, problems
 
 
 def add_months(d: date, months: int) -> date:

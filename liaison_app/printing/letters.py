@@ -18,7 +18,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, HRFlowable, PageBreak, PageTemplate, Paragraph,
     Spacer, Table, TableStyle,
@@ -26,6 +25,7 @@ from reportlab.platypus import (
 
 from liaison_app.domain.letters import Letter, LetterBatch, LetterText
 from liaison_app.outputs import atomic_write
+from liaison_app.printing.canvas import HeldPagesCanvas
 from liaison_app.printing.fonts import BOLD, REGULAR, register_fonts
 from liaison_app.printing.styles import BLACK
 from liaison_app.printing.text import markup
@@ -62,36 +62,19 @@ class LetterMark(Flowable):
         return 0, 0
 
     def draw(self):
-        self.canv._letter = (self.key, self.footer_pt)
+        self.canv._part = (self.key, self.footer_pt)
 
 
-class LetterCanvas(Canvas):
-    """Holds the pages until save(), then writes each letter's 'Page X of Y' at the letter's own size."""
+class LetterCanvas(HeldPagesCanvas):
+    """Writes each letter's 'Page X of Y' (a letter of more than one page) at the letter's own size."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initialFontName", REGULAR)
-        super().__init__(*args, **kwargs)
-        self._letter = ("", STANDARD_FOOTER_PT)
-        self._pages: list[dict] = []
+    first_part = ("", STANDARD_FOOTER_PT)
 
-    def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        counts: dict[str, int] = {}
-        for state in self._pages:
-            counts[state["_letter"][0]] = counts.get(state["_letter"][0], 0) + 1
-        seen: dict[str, int] = {}
-        for state in self._pages:
-            self.__dict__.update(state)
-            key, size = self._letter
-            seen[key] = seen.get(key, 0) + 1
-            if counts[key] > 1:
-                self.setFont(REGULAR, size)
-                self.drawRightString(PAGE_W - MARGIN, MARGIN - size, f"Page {seen[key]} of {counts[key]}")
-            Canvas.showPage(self)
-        Canvas.save(self)
+    def decorate_page(self, page: int, pages: int, number: int, total: int, parts: int) -> None:
+        if pages > 1:
+            size = self._part[1]
+            self.setFont(REGULAR, size)
+            self.drawRightString(PAGE_W - MARGIN, MARGIN - size, f"Page {page} of {pages}")
 
 
 def _para(text: str, s: dict[str, ParagraphStyle]) -> Paragraph:

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from liaison_app.domain.briefing import BuildCancelled, ProgressCallback
+from liaison_app.printing.canvas import HeldPagesCanvas
 from liaison_app.printing.fonts import BOLD, REGULAR, register_fonts
 from liaison_app.printing.styles import BLACK, WHITE
 
@@ -42,39 +43,20 @@ class SectionMark(Flowable):
         return 0, 0
 
     def draw(self):
-        self.canv._liaison_section = (self.key, self.label, self.landlord)
+        self.canv._part = (self.key, self.label, self.landlord)
         if self.progress is not None and not self.progress(self.done, self.total):
             raise BuildCancelled("The pack was cancelled.")
 
 
-class NumberedCanvas(Canvas):
-    """Holds every page back until save(), then decorates each with its section's 'Page X of Y'."""
+class NumberedCanvas(HeldPagesCanvas):
+    """Decorates each page with its section's header and 'Page X of Y' (and, in a pack, the pack page)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initialFontName", REGULAR)
-        super().__init__(*args, **kwargs)
-        self._liaison_section = ("", "", "")
-        self._pages: list[dict] = []
+    first_part = ("", "", "")
 
-    def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        counts: dict[str, int] = {}
-        for state in self._pages:
-            key = state["_liaison_section"][0]
-            counts[key] = counts.get(key, 0) + 1
-        seen: dict[str, int] = {}
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            key, label, landlord = self._liaison_section
-            seen[key] = seen.get(key, 0) + 1
-            pack_page = f"pack page {number} of {total}" if len(counts) > 1 else ""
-            decorate(self, label, landlord, seen[key], counts[key], pack_page)
-            Canvas.showPage(self)
-        Canvas.save(self)
+    def decorate_page(self, page: int, pages: int, number: int, total: int, parts: int) -> None:
+        _key, label, landlord = self._part
+        pack_page = f"pack page {number} of {total}" if parts > 1 else ""
+        decorate(self, label, landlord, page, pages, pack_page)
 
 
 def decorate(canv: Canvas, label: str, landlord: str, page: int, pages: int, pack_page: str) -> None:

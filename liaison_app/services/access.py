@@ -32,7 +32,7 @@ from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.briefing import Section, TableDocument
 from liaison_app.domain.enums import AccessMethod, AccessOutcome, JobStatus, LetterStage, PlanStatus
 from liaison_app.domain.periods import is_active
-from liaison_app.domain.validation import ValidationError, clean_choice, parse_date
+from liaison_app.domain.validation import ValidationError, clean_choice, parse_past_date
 from liaison_app.outputs import check_output
 from liaison_app.services import records
 from liaison_app.services.audit import audit, record_event
@@ -64,12 +64,7 @@ def clean_time(value: str | None) -> str:
 
 
 def clean_attempt(attempted_on, method, outcome, letter_stage) -> tuple[date, str, str, str]:
-    try:
-        when = parse_date(attempted_on, required=True)
-    except ValidationError as exc:
-        raise ValidationError(str(exc), field="attempted_on") from exc
-    if when > date.today():
-        raise ValidationError("The attempt date is in the future.", field="attempted_on")
+    when = parse_past_date(attempted_on, "attempted_on", "The attempt date is in the future.")
     checks = (("method", method, AccessMethod.values(), "Method", None),
               ("outcome", outcome, AccessOutcome.values(), "Outcome", None),
               ("letter_stage", letter_stage, [""] + LetterStage.values(), "Letter stage", ""))

@@ -37,12 +37,7 @@ def may_correct(store: Store, attempt: AccessAttempt) -> bool:
 
 
 def _load(session, attempt_id: str, expected_version: int | None) -> AccessAttempt:
-    attempt = session.get(AccessAttempt, attempt_id)
-    if attempt is None:
-        raise records.NotFound("No such access attempt.")
-    if expected_version is not None and attempt.version != expected_version:
-        raise records.StaleRecord()
-    return attempt
+    return records.load_current(session, AccessAttempt, attempt_id, expected_version, "access attempt")
 
 
 def _save(session, store: Store, attempt: AccessAttempt, values: dict[str, Any], action: str) -> list[str]:

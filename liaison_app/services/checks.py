@@ -15,7 +15,7 @@ from liaison_app.domain import Adjustment, Block, Home, Job, SafetyCheck, Suppor
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.enums import JobStatus, PlanStatus
 from liaison_app.domain.periods import is_active
-from liaison_app.domain.validation import ValidationError, parse_date
+from liaison_app.domain.validation import ValidationError, parse_past_date
 from liaison_app.services import records
 from liaison_app.services.audit import record_event
 from liaison_app.services.catalogues import Kind, adjustment_kinds, job_types, mandatory_check_kinds
@@ -106,12 +106,7 @@ def _touch(obj, actor: str) -> None:
 
 def complete_check(store: Store, job_id: str, completed_on: date | str, certificate_ref: str = "") -> CheckStatus:
     """Mark a mandatory check job completed with its certificate, and move its calendar on (one transaction)."""
-    try:
-        done = parse_date(completed_on, required=True)
-    except ValidationError as exc:
-        raise ValidationError(str(exc), field="completed_on") from exc
-    if done > date.today():
-        raise ValidationError("The completion date is in the future.", field="completed_on")
+    done = parse_past_date(completed_on, "completed_on", "The completion date is in the future.")
     certificate = (certificate_ref or "").strip()
     with store.write() as session:
         job = session.get(Job, job_id)

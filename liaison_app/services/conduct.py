@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import select
 
 from liaison_app.domain import ConductFeedback, Contractor, Job, Tenant
-from liaison_app.domain.validation import ValidationError, clean_choice, parse_date
+from liaison_app.domain.validation import ValidationError, clean_choice, parse_past_date
 from liaison_app.services import records
 from liaison_app.services.catalogues import conduct_points
 from liaison_app.store import Store
@@ -23,8 +23,8 @@ def _check_refs(store: Store, values: dict[str, Any]) -> None:
     refs = (("contractor_id", Contractor, "contractor"), ("job_id", Job, "job"), ("tenant_id", Tenant, "tenant"))
     with store.read() as session:
         for key, cls, what in refs:
-            if values.get(key) and session.get(cls, values[key]) is None:
-                raise ValidationError(f"No such {what}.", field=key)
+            if values.get(key):
+                records.must_exist(session, cls, values[key], key, what)
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:
@@ -40,13 +40,8 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
         except ValidationError as exc:
             raise ValidationError(str(exc), field="point") from exc
     if "received_on" in values:
-        try:
-            received = parse_date(values["received_on"], required=True)
-        except ValidationError as exc:
-            raise ValidationError(str(exc), field="received_on") from exc
-        if received > date.today():
-            raise ValidationError("The date feedback was received is in the future.", field="received_on")
-        out["received_on"] = received
+        out["received_on"] = parse_past_date(values["received_on"], "received_on",
+                                             "The date feedback was received is in the future.")
     for key in ("what_was_said", "action_taken"):
         if key in values:
             out[key] = (values[key] or "").strip()

@@ -21,7 +21,7 @@ from liaison_app.domain.validation import ValidationError, parse_date
 from liaison_app.services.catalogues import conduct_points
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    FirstSeen,
+    unique_rows,
     ImportResult,
     Problems,
     Stamper,
@@ -100,20 +100,9 @@ def feedback_rows(path: str | Path, known: _Known) -> list[dict[str, Any]]:
     """Every answer in the file, or ImportRefused naming every bad row."""
     problems = Problems()
     csv_rows = read_rows(path, COLUMNS, REQUIRED, problems)
-    seen = FirstSeen(problems)
-    out = []
-    for line, row in csv_rows.rows:
-        answer = _answer(line, row, known, problems)
-        if answer is None:
-            continue
-        key = (answer["job_id"], answer["received_on"], answer["score"], answer["point"], answer["what_was_said"])
-        earlier = seen.earlier(key, line)
-        if earlier is not None:
-            problems.add(line, "job_ref", f"The same answer about the same job on the same day is on line {earlier}.")
-        if not problems:  # once the file is refused, its rows are only checked, not kept
-            out.append(answer)
-    problems.refuse_if_any()
-    return out
+    return unique_rows(csv_rows, problems, lambda line, row: _answer(line, row, known, problems),
+                       lambda a: (a["job_id"], a["received_on"], a["score"], a["point"], a["what_was_said"]),
+                       "job_ref", "answer about the same job on the same day")
 
 
 def import_feedback(store: Store, path: str | Path) -> ImportResult:

@@ -24,7 +24,7 @@ from liaison_app.domain.validation import ValidationError, clean_uprn, parse_dat
 from liaison_app.services.catalogues import Kind, mandatory_check_kinds
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    FirstSeen, ImportResult, Problems, Stamper, audit_import, insert_rows, update_rows,
+    ImportResult, Problems, Stamper, audit_import, insert_rows, unique_rows, update_rows,
 )
 from liaison_app.services.records import text
 from liaison_app.store import Store
@@ -128,19 +128,9 @@ def check_rows(path: str | Path, known: _Known) -> list[_Certificate]:
     csv_rows = read_rows(path, COLUMNS, REQUIRED, problems)
     if not {"tenancy_ref", "uprn"} & set(csv_rows.columns):
         problems.add(1, "tenancy_ref", "The header needs a tenancy_ref or uprn column.")
-    seen = FirstSeen(problems)
-    out = []
-    for line, row in csv_rows.rows:
-        cert = _certificate(line, row, known, problems)
-        if cert is None:
-            continue
-        earlier = seen.earlier((cert.target, cert.kind.code, cert.done), line)
-        if earlier is not None:
-            problems.add(line, "last_done", f"The same check of the same home on the same day is on line {earlier}.")
-        if not problems:  # once the file is refused, its rows are only checked, not kept
-            out.append(cert)
-    problems.refuse_if_any()
-    return out
+    return unique_rows(csv_rows, problems, lambda line, row: _certificate(line, row, known, problems),
+                       lambda cert: (cert.target, cert.kind.code, cert.done),
+                       "last_done", "check of the same home on the same day")
 
 
 def _advance(state: dict[str, Any], cert: _Certificate) -> dict[str, Any]:

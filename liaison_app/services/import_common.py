@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Hashable
+from typing import Any, Callable, Hashable
 
 from sqlalchemy import Table, bindparam, update
 from sqlmodel import Session
@@ -75,6 +75,28 @@ class FirstSeen:
             return 0
         self.hashes.add(digest)
         return None
+
+
+
+def unique_rows(csv_rows, problems: Problems, clean: Callable[[int, dict[str, str]], Any],
+                key: Callable[[Any], Hashable | None], field: str, same: str) -> list[Any]:
+    """Every row `clean` makes of the file (None: a bad row, skipped), with "The same {same} is on
+    line N" on `field` for a repeated `key` (None: not checked); ImportRefused if any problem.
+    Once the file is refused its rows are only checked, not kept."""
+    seen = FirstSeen(problems)
+    out = []
+    for line, row in csv_rows.rows:
+        item = clean(line, row)
+        if item is None:
+            continue
+        found = key(item)
+        earlier = seen.earlier(found, line) if found is not None else None
+        if earlier is not None:
+            problems.add(line, field, f"The same {same} is on line {earlier}.")
+        if not problems:
+            out.append(item)
+    problems.refuse_if_any()
+    return out
 
 
 class Stamper:

@@ -17,7 +17,7 @@ from liaison_app.domain.validation import ValidationError, clean_badge, clean_re
 from liaison_app.services.catalogues import job_types
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
+    ImportResult, Problems, audit_import, changed, insert_rows, Stamper, unique_rows, update_rows,
 )
 from liaison_app.services.operatives import collect_operative_values
 from liaison_app.services.records import text
@@ -100,18 +100,8 @@ def check_rows(path: str | Path, known: _Store) -> list[dict[str, Any]]:
     csv_rows = read_rows(path, COLUMNS, REQUIRED, problems)
     if not {"tenancy_ref", "block"} & set(csv_rows.columns):
         problems.add(1, "tenancy_ref", "The header needs a tenancy_ref or a block column.")
-    seen = FirstSeen(problems)
-    out = []
-    for line, row in csv_rows.rows:
-        values = _check_row(line, row, known, problems)
-        ref = values.get("job_ref")
-        earlier = seen.earlier(ref, line) if ref else None
-        if earlier is not None:
-            problems.add(line, "job_ref", f"The same job reference is on line {earlier}.")
-        if not problems:  # once the file is refused, its rows are only checked, not kept
-            out.append(values)
-    problems.refuse_if_any()
-    return out
+    return unique_rows(csv_rows, problems, lambda line, row: _check_row(line, row, known, problems),
+                       lambda values: values.get("job_ref") or None, "job_ref", "job reference")
 
 
 class _Writer:

@@ -17,7 +17,7 @@ from liaison_app.domain.validation import ValidationError, clean_uprn, default_r
 from liaison_app.services.catalogues import Catalogue, adjustment_kinds, warning_kinds
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    FirstSeen,
+    unique_rows,
     ImportResult,
     Problems,
     Stamper,
@@ -125,20 +125,21 @@ def check_rows(path: str | Path, spec: _Kind, known: _Known) -> list[dict[str, A
     csv_rows = read_rows(path, spec.columns, spec.required, problems)
     if not set(spec.owners) & set(csv_rows.columns):
         problems.add(1, "tenancy_ref", f"The header needs a {' or '.join(spec.owners)} column.")
-    seen = FirstSeen(problems)
-    out = []
-    for line, row in csv_rows.rows:
-        values = _clean(line, row, spec, problems)
-        values["tenant_id"], values["home_id"] = _owner(line, row, spec, known, problems)
-        values["_columns"] = set(row)
-        key = _key(values["tenant_id"], values["home_id"], values.get("kind"), values.get("start_date"))
-        earlier = seen.earlier(key, line) if (values["tenant_id"] or values["home_id"]) else None
-        if earlier is not None:
-            problems.add(line, "start_date", f"The same record (owner, kind and start date) is on line {earlier}.")
-        if not problems:  # once the file is refused, its rows are only checked, not kept
-            out.append(values)
-    problems.refuse_if_any()
-    return out
+    return unique_rows(csv_rows, problems, lambda line, row: _row(line, row, spec, known, problems), _row_key,
+                       "start_date", "record (owner, kind and start date)")
+
+
+def _row(line: int, row: dict[str, str], spec: _Kind, known: _Known, problems: Problems) -> dict[str, Any]:
+    values = _clean(line, row, spec, problems)
+    values["tenant_id"], values["home_id"] = _owner(line, row, spec, known, problems)
+    values["_columns"] = set(row)
+    return values
+
+
+def _row_key(values: dict[str, Any]) -> tuple | None:
+    if not (values["tenant_id"] or values["home_id"]):
+        return None
+    return _key(values["tenant_id"], values["home_id"], values.get("kind"), values.get("start_date"))
 
 
 def _import(store: Store, path: str | Path, spec: _Kind) -> ImportResult:

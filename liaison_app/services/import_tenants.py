@@ -16,7 +16,7 @@ from liaison_app.domain import Block, Home, Tenant, tenant_search_text
 from liaison_app.services import tenant_fields
 from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
-    FirstSeen, ImportResult, Problems, audit_import, changed, insert_rows, Stamper, update_rows,
+    ImportResult, Problems, audit_import, changed, insert_rows, Stamper, unique_rows, update_rows,
 )
 from liaison_app.store import Store
 from liaison_app.store.bulk import big_cache, indexes_paused, tenant_index_paused
@@ -59,22 +59,17 @@ def check_rows(path: str | Path, clean: dict[str, set[str]] | None = None) -> li
     value in `clean` (stored_clean_values) is taken as it is."""
     problems = Problems()
     csv_rows = read_rows(path, COLUMNS, REQUIRED, problems)
-    seen = FirstSeen(problems)
     clean = {k: v for k, v in (clean or {}).items() if v}
-    cleaned_rows = []
-    for line, row in csv_rows.rows:
+
+    def cleaned_row(line: int, row: dict[str, str]) -> tuple[int, dict[str, Any]]:
         known = {k: row.pop(k) for k, values in clean.items() if row.get(k) in values}
         cleaned, errors = tenant_fields.clean_collect(row)
         cleaned.update(known)
         problems.add_errors(line, errors)
-        ref = cleaned.get("tenancy_ref")
-        earlier = seen.earlier(ref, line) if ref else None
-        if earlier is not None:
-            problems.add(line, "tenancy_ref", f"The same tenancy reference is on line {earlier}.")
-        if not problems:  # once the file is refused, its rows are only checked, not kept
-            cleaned_rows.append((line, cleaned))
-    problems.refuse_if_any()
-    return cleaned_rows
+        return line, cleaned
+
+    return unique_rows(csv_rows, problems, cleaned_row, lambda item: item[1].get("tenancy_ref") or None,
+                       "tenancy_ref", "tenancy reference")
 
 
 class _Plan:

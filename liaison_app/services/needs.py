@@ -59,8 +59,7 @@ def clean_severity(value: Any) -> str:
 
 def _must_exist(store: Store, cls: type, record_id: str, field_name: str) -> None:
     with store.read() as session:
-        if session.get(cls, record_id) is None:
-            raise ValidationError(f"No such {cls.__name__.lower()}.", field=field_name)
+        records.must_exist(session, cls, record_id, field_name)
 
 
 def record_adjustment(store: Store, tenant_id: str, kind: str, *, instruction: str | None = None, reason: str = "",
@@ -116,9 +115,14 @@ def _clean_told(values: dict[str, Any], current: Any) -> dict[str, Any]:
 
 def change_adjustment(store: Store, adjustment_id: str, values: dict[str, Any],
                       expected_version: int | None = None) -> Change:
-    current = records.get(store, Adjustment, adjustment_id)
-    cleaned = _clean_changes(values, current, adjustment_kinds())
-    return records.change(store, Adjustment, adjustment_id, cleaned, expected_version=expected_version)
+    return _change(store, Adjustment, adjustment_kinds(), adjustment_id, values, expected_version)
+
+
+def _change(store: Store, cls: type, catalogue, record_id: str, values: dict[str, Any],
+            expected_version: int | None) -> Change:
+    """Clean the changed fields of an adjustment or a warning against its catalogue, and save them."""
+    cleaned = _clean_changes(values, records.get(store, cls, record_id), catalogue)
+    return records.change(store, cls, record_id, cleaned, expected_version=expected_version)
 
 
 def end_adjustment(store: Store, adjustment_id: str, on: date | None = None) -> Change:
@@ -159,9 +163,7 @@ def record_warning(store: Store, *, tenant_id: str | None = None, home_id: str |
 
 def change_warning(store: Store, warning_id: str, values: dict[str, Any],
                    expected_version: int | None = None) -> Change:
-    current = records.get(store, RiskWarning, warning_id)
-    cleaned = _clean_changes(values, current, warning_kinds())
-    return records.change(store, RiskWarning, warning_id, cleaned, expected_version=expected_version)
+    return _change(store, RiskWarning, warning_kinds(), warning_id, values, expected_version)
 
 
 def end_warning(store: Store, warning_id: str, on: date | None = None) -> Change:

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from liaison_app.domain import Adjustment, Job, Operative
 from liaison_app.domain import operatives as rules
 from liaison_app.domain.periods import is_active
-from liaison_app.domain.validation import ValidationError, clean_badge, parse_date
+from liaison_app.domain.validation import ValidationError, clean_badge, collect_cleaned, parse_date
 from liaison_app.services.records import field, text
 from liaison_app.store import Store
 
@@ -66,15 +66,7 @@ def clean_operative_values(values: dict[str, Any]) -> dict[str, Any]:
 
 def collect_operative_values(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
     """Clean an operative's fields, collecting every problem (for an import)."""
-    out: dict[str, Any] = {}
-    problems: list[ValidationError] = []
-    for k, v in values.items():
-        try:
-            out[k] = CLEANERS[k](v) if k in CLEANERS else v
-        except ValidationError as exc:
-            exc.field = exc.field or k
-            problems.append(exc)
-    return out, problems
+    return collect_cleaned(values, CLEANERS)
 
 
 def requested_gender(session: Session, tenant_id: str | None, on: date) -> str:

@@ -65,9 +65,12 @@ def add_new(session: Session, store: Store, record: R, *, summary: str = "") -> 
     return record
 
 
-def create(store: Store, record: R, *, summary: str = "") -> R:
-    """Create one record in its own write transaction, audited."""
+def create(store: Store, record: R, *, summary: str = "", under: tuple[type, str, str] | None = None) -> R:
+    """Create one record in its own write transaction, audited. `under` (class, id, field): the record
+    it belongs to, which must still exist (else ValidationError on that field)."""
     with store.write() as session:
+        if under is not None:
+            must_exist(session, *under)
         return add_new(session, store, record, summary=summary)
 
 
@@ -77,6 +80,26 @@ def get(store: Store, cls: type[R], record_id: str) -> R:
         if obj is None or not may_read(store, obj):
             raise NotFound(f"No such {cls.__name__.lower()}.")
         return obj
+
+
+def must_exist(session: Session, cls: type[R], record_id: str, field_name: str, what: str = "") -> R:
+    """The record a new one refers to, or ValidationError ("No such {what}.") on `field_name`."""
+    obj = session.get(cls, record_id)
+    if obj is None:
+        raise ValidationError(f"No such {what or cls.__name__.lower()}.", field=field_name)
+    return obj
+
+
+def load_current(session: Session, cls: type[R], record_id: str, expected_version: int | None,
+                 what: str = "") -> R:
+    """The record about to be changed: NotFound ("No such {what}.") if it is gone, StaleRecord if
+    someone changed it since `expected_version` (None: no check)."""
+    obj = session.get(cls, record_id)
+    if obj is None:
+        raise NotFound(f"No such {what or cls.__name__.lower()}.")
+    if expected_version is not None and obj.version != expected_version:
+        raise StaleRecord()
+    return obj
 
 
 def change(store: Store, cls: type[R], record_id: str, values: dict[str, Any], *,

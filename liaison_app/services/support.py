@@ -40,8 +40,7 @@ class PlanView:
 
 def _require(store: Store, cls: type, record_id: str, what: str, field_name: str):
     with store.read() as session:
-        if session.get(cls, record_id) is None:
-            raise ValidationError(f"No such {what}.", field=field_name)
+        records.must_exist(session, cls, record_id, field_name, what)
 
 
 def _clean_plan_values(values: dict[str, Any], current: SupportPlan | None = None) -> dict[str, Any]:

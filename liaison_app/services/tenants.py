@@ -16,7 +16,7 @@ from liaison_app.domain.validation import ValidationError
 from liaison_app.services import tenant_fields
 from liaison_app.services.audit import record_event
 from liaison_app.services.catalogues import adjustment_kinds, warning_kinds
-from liaison_app.services.records import Change, NotFound, StaleRecord, add_new
+from liaison_app.services.records import Change, NotFound, add_new, load_current
 from liaison_app.store import Store
 from liaison_app.store import search as store_search
 
@@ -178,11 +178,7 @@ def change_tenant(store: Store, tenant_id: str, values: dict[str, Any], expected
     cleaned = tenant_fields.clean_values(values)
     tenant_values, home_values, block_name = tenant_fields.split(cleaned)
     with store.write() as session:
-        tenant = session.get(Tenant, tenant_id)
-        if tenant is None:
-            raise NotFound("No such tenant.")
-        if expected_version is not None and tenant.version != expected_version:
-            raise StaleRecord()
+        tenant = load_current(session, Tenant, tenant_id, expected_version)
         if "tenancy_ref" in tenant_values and tenant_values["tenancy_ref"] != tenant.tenancy_ref:
             if session.exec(select(Tenant.id).where(Tenant.tenancy_ref == tenant_values["tenancy_ref"])).first():
                 raise ValidationError("A tenant with this tenancy reference already exists.", field="tenancy_ref")
@@ -256,10 +252,6 @@ def change_home(store: Store, home_id: str, values: dict[str, Any], expected_ver
     cleaned = tenant_fields.clean_values(values)
     _, home_values, block_name = tenant_fields.split(cleaned)
     with store.write() as session:
-        home = session.get(Home, home_id)
-        if home is None:
-            raise NotFound("No such home.")
-        if expected_version is not None and home.version != expected_version:
-            raise StaleRecord()
+        home = load_current(session, Home, home_id, expected_version)
         before, after = _change_home_in(session, store, home, home_values, block_name)
         return Change(Home, home_id, before, after, home.version)

@@ -36,10 +36,9 @@ def log_visit(store: Store, tenant_id: str, visit_type: str, *, at: datetime | s
                   notes=notes or "", officer_id=store.actor_id, job_id=job_id or None)
     actions = [_follow_up(tenant_id, a, d, visit.id) for a, d in follow_ups]
     with store.write() as session:
-        if session.get(Tenant, tenant_id) is None:
-            raise ValidationError("No such tenant.", field="tenant_id")
-        if job_id and session.get(Job, job_id) is None:
-            raise ValidationError("No such job.", field="job_id")
+        records.must_exist(session, Tenant, tenant_id, "tenant_id")
+        if job_id:
+            records.must_exist(session, Job, job_id, "job_id")
         add_new(session, store, visit, summary=visit.visit_type)
         for action in actions:
             add_new(session, store, action)
@@ -67,11 +66,7 @@ def list_visits(store: Store, tenant_id: str) -> list[Visit]:
 def add_follow_up(store: Store, tenant_id: str, action: str, due_date: date | str, visit_id: str | None = None,
                   assigned_to: str = "") -> FollowUp:
     follow_up = _follow_up(tenant_id, action, due_date, visit_id, assigned_to)
-    with store.write() as session:
-        if session.get(Tenant, tenant_id) is None:
-            raise ValidationError("No such tenant.", field="tenant_id")
-        add_new(session, store, follow_up)
-    return follow_up
+    return records.create(store, follow_up, under=(Tenant, tenant_id, "tenant_id"))
 
 
 def change_follow_up(store: Store, follow_up_id: str, values: dict[str, Any],

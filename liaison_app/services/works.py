@@ -15,6 +15,7 @@ from liaison_app.domain.validation import (
     clean_email,
     clean_phone,
     clean_required,
+    collect_cleaned,
     parse_date,
     parse_datetime,
     parse_yes_no,
@@ -80,11 +81,7 @@ def add_operative(store: Store, contractor_id: str, name: str, badge_number: str
     operative = Operative(contractor_id=contractor_id,
                           name=field("name", clean_required, text(name), "The operative's name"),
                           **clean_operative_values({"badge_number": badge_number, **details}))
-    with store.write() as session:
-        if session.get(Contractor, contractor_id) is None:
-            raise ValidationError("No such contractor.", field="contractor_id")
-        add_new(session, store, operative)
-    return operative
+    return records.create(store, operative, under=(Contractor, contractor_id, "contractor_id"))
 
 
 def change_operative(store: Store, operative_id: str, values: dict[str, Any],
@@ -141,15 +138,7 @@ def _job_cleaners() -> dict[str, Any]:
 
 def collect_job_values(values: dict[str, Any]) -> tuple[dict[str, Any], list[ValidationError]]:
     """Clean the fields of a job, collecting every problem (each names its field)."""
-    cleaners = _job_cleaners()
-    out: dict[str, Any] = {}
-    problems: list[ValidationError] = []
-    for k, v in values.items():
-        try:
-            out[k] = cleaners[k](v) if k in cleaners else v
-        except ValidationError as exc:
-            exc.field = exc.field or k
-            problems.append(exc)
+    out, problems = collect_cleaned(values, _job_cleaners())
     start, end = out.get("appointment_start"), out.get("appointment_end")
     if start and end and end <= start:
         problems.append(ValidationError("The appointment ends before it starts.", field="appointment_end"))
@@ -174,19 +163,15 @@ def _status(value: Any) -> str:
 
 
 def _check_links(session: Session, job: Job) -> None:
-    if session.get(Contractor, job.contractor_id) is None:
-        raise ValidationError("No such contractor.", field="contractor_id")
+    records.must_exist(session, Contractor, job.contractor_id, "contractor_id")
     if job.tenant_id:
-        tenant = session.get(Tenant, job.tenant_id)
-        if tenant is None:
-            raise ValidationError("No such tenant.", field="tenant_id")
-        job.home_id = job.home_id or tenant.home_id
-    if job.block_id and session.get(Block, job.block_id) is None:
-        raise ValidationError("No such block.", field="block_id")
+        job.home_id = job.home_id or records.must_exist(session, Tenant, job.tenant_id, "tenant_id").home_id
+    if job.block_id:
+        records.must_exist(session, Block, job.block_id, "block_id")
     if not (job.tenant_id or job.block_id or job.home_id):
         raise ValidationError("Say which tenant's home or which block the job is at.", field="tenant_id")
-    if job.complainant_tenant_id and session.get(Tenant, job.complainant_tenant_id) is None:
-        raise ValidationError("No such tenant.", field="complainant_tenant_id")
+    if job.complainant_tenant_id:
+        records.must_exist(session, Tenant, job.complainant_tenant_id, "complainant_tenant_id")
     if job.operative_id:
         operative = session.get(Operative, job.operative_id)
         if operative is None or operative.contractor_id != job.contractor_id:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+    QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
     QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -26,6 +26,7 @@ from liaison_app.services import access, access_changes
 from liaison_app.services.permissions import NotAllowed
 from liaison_app.services.records import StaleRecord
 from liaison_app.ui.letter_dialog import open_letter
+from liaison_app.ui.pdf_path import ask_pdf_path
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 
 STAGE_TONES = {rules.READY_FOR_LEGAL: "#8a1c1c", rules.TRY_SUPPORT_FIRST: "#6b4100", rules.VARY_ATTEMPTS: "#6b4100",
@@ -336,15 +337,12 @@ class AccessAttemptsPanel(QWidget):
 
     def save_evidence(self) -> Path | None:
         suggested = f"access-evidence-{date.today().isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save access evidence"), suggested,
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = ask_pdf_path(self, self.tr("Save access evidence"), suggested)
+        if path is None:
             return None
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         try:
             document = access.evidence_for_pdf(self.store, self.job_id, path)  # what it holds, from services
-            out = write_document(Path(path), document)  # printing writes it
+            out = write_document(path, document)  # printing writes it
             access.evidence_exported(self.store, self.job_id, document)
             return out
         except OSError as exc:

@@ -2,7 +2,7 @@
 filtered by officer, action, date range and record (an id or a record type)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton, QTableView,
+from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout)
 
 from liaison_app.domain.text import plural
@@ -14,6 +14,7 @@ from liaison_app.services.officers import NotAllowed
 from liaison_app.ui.forms import OptionalDateEdit
 from liaison_app.ui.row_models import Column, RowTableModel
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.widgets import row_table
 
 PAGE = 200
 
@@ -57,12 +58,7 @@ class AuditViewer(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(self._filter_row())
         self.model = AuditModel(store, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Audit events"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, self.tr("Audit events"), self, read_only=True)
         lay.addWidget(self.table, 1)
         self.status = QLabel(self)
         self.status.setWordWrap(True)

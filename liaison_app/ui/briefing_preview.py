@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QMessageBox,
     QPushButton,
@@ -45,6 +44,7 @@ from liaison_app.services.briefing import (
 )
 from liaison_app.services.works import list_contractors
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.pdf_path import ask_pdf_path
 from liaison_app.ui.remembered import recall, remember
 from liaison_app.ui.saved_note import announce_saved
 from liaison_app.ui.widgets import DateEdit
@@ -116,10 +116,9 @@ class BriefingPreview(QDialog):
     def save_as(self) -> Path | None:
         """Ask where, copy the PDF there whole (temp file + replace) and audit each briefing as printed."""
         start = str(Path.home() / self._suggested_name())
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save briefing"), start, self.tr("PDF files (*.pdf)"))
-        if not name:
+        target = ask_pdf_path(self, self.tr("Save briefing"), start)
+        if target is None:
             return None
-        target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         try:
             check_output(target, self._store.path, "pdf")  # never over the store, a backup, or another kind
             atomic_write(target, lambda tmp: shutil.copyfile(self.printed.path, tmp))

@@ -28,10 +28,8 @@ class ConductFeedbackDialog(FormDialog):
 
     def validate(self) -> dict[str, str]:
         errors = {}
-        if not self.value("contractor_id"):
-            self.required(errors, "contractor_id", self.tr("Choose the contractor."))
-        if not self.value("point"):
-            self.required(errors, "point", self.tr("Choose the code-of-conduct point."))
+        self.require(errors, {"contractor_id": self.tr("Choose the contractor."),
+                              "point": self.tr("Choose the code-of-conduct point.")})
         if self.value("received_on") > date.today():
             errors["received_on"] = self.tr("The date feedback was received is in the future.")
         return errors

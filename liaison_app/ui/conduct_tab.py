@@ -1,16 +1,15 @@
 """Tenant record tab: what the tenant told us about contractors' conduct, against the code's points."""
 from __future__ import annotations
 
-
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from liaison_app.services.catalogues import conduct_points
 from liaison_app.services.record_screens import ConductScreen, conduct_screen
 from liaison_app.ui.conduct_form import ConductFeedbackDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
-from liaison_app.ui.widgets import button_row, muted
+from liaison_app.ui.tenant_tab import TenantListTab
 from liaison_app.ui.workers import load
+
 
 def feedback_columns(contractor_names: dict[str, str]) -> list[Column]:
     return [
@@ -22,27 +21,18 @@ def feedback_columns(contractor_names: dict[str, str]) -> list[Column]:
     ]
 
 
-class ConductTab(QWidget):
+class ConductTab(TenantListTab):
     """The tenant's feedback on contractor conduct. Signals: `changed` after a save, `loaded` once shown."""
 
-    changed = Signal()
-    loaded = Signal()
-
     def __init__(self, store, tenant_id: str, parent=None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.tenant_id = tenant_id
+        super().__init__(store, tenant_id, parent)
         self.names: dict[str, str] = {}
         self.model = RowTableModel(feedback_columns(self.names), parent=self)
         self.table = RecordTableView(self.model, self.tr("Feedback on contractor conduct"), self)
         self.add_button = QPushButton(self.tr("&Add…"), self)
         self.add_button.setToolTip(self.tr("Record what the tenant said about a contractor's visit"))
         self.add_button.clicked.connect(self.add_feedback)
-        self.empty = muted("", self)
-        lay = QVBoxLayout(self)
-        lay.addLayout(button_row(self.add_button))
-        lay.addWidget(self.empty)
-        lay.addWidget(self.table, 1)
+        self.lay_out(self.add_button)
         self.refresh()
 
     def refresh(self) -> None:
@@ -55,9 +45,7 @@ class ConductTab(QWidget):
         self.names.update(screen.contractor_names)
         self.model.set_rows(screen.feedback)
         self.table.resizeColumnsToContents()
-        self.empty.setText(self.tr("No feedback on contractor conduct from this tenant."))
-        self.empty.setVisible(self.model.rowCount() == 0)
-        self.loaded.emit()
+        self.rows_shown(self.tr("No feedback on contractor conduct from this tenant."))
 
     def add_feedback(self) -> bool:
         dialog = ConductFeedbackDialog(self.store, tenant_id=self.tenant_id, parent=self)

@@ -3,15 +3,17 @@ and its operatives with their ID badge numbers. Add and change both; "Pack…" p
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from liaison_app.services.screens import ContractorRow, ContractorsScreen, contractors_screen
+from liaison_app.ui.actions import shortcut_action
 from liaison_app.ui.contractor_forms import ContractorDialog, OperativeDialog
 from liaison_app.ui import briefing_preview
+from liaison_app.ui.page_base import Page
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
-from liaison_app.ui.widgets import SectionHeader, muted
+from liaison_app.ui.widgets import SectionHeader
 from liaison_app.ui.workers import load
 
 
@@ -42,28 +44,18 @@ def operative_columns() -> list[Column]:
             Column("Gender (requests only)", lambda o: o.gender.capitalize() or "—")]
 
 
-class ContractorsPage(QWidget):
+class ContractorsPage(Page):
     """Contractors and operatives. Signals open_tenant/open_job are unused here but kept for the frame."""
 
-    open_tenant = Signal(str)
-    open_job = Signal(str)
-    loaded = Signal()  # the rows of a load have arrived
-
     def __init__(self, store, parent=None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.contractors = RowTableModel(contractor_columns(), parent=self)
         self.operatives = RowTableModel(operative_columns(), parent=self)
         self.contractor_table = RecordTableView(self.contractors, self.tr("Contractors"), self)
         self.operative_table = RecordTableView(self.operatives, self.tr("Operatives"), self)
         self.contractor_table.open_id.connect(lambda _id: self.change_contractor())
         self.operative_table.open_id.connect(lambda _id: self.change_operative())
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        head.addWidget(SectionHeader(self.tr("Contractors"), self, scale=1.5))
-        self.status = muted("", self)
-        head.addWidget(self.status, 1)
-        outer.addLayout(head)
+        outer, self.status = self.start_layout(self.tr("Contractors"))
         outer.addWidget(self._build_toolbar())
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.contractor_table)
@@ -84,16 +76,7 @@ class ContractorsPage(QWidget):
         return box
 
     def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
-        tip = text.rstrip("…")
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            tip += f" ({shortcut})"
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return shortcut_action(self, text, slot, shortcut, icon_text=False)
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Contractor actions"), self)
@@ -128,11 +111,7 @@ class ContractorsPage(QWidget):
         return self.contractor_table.current_row()
 
     def select_contractor(self, contractor_id: str) -> None:
-        row = self.contractors.row_of_id(contractor_id)
-        if row >= 0:
-            self.contractor_table.setCurrentIndex(self.contractors.index(row, 0))
-        else:
-            self.contractor_table.select_first()
+        self.contractor_table.select_id(contractor_id)
 
     def _show_operatives(self) -> None:
         contractor = self.current_contractor()

@@ -173,6 +173,12 @@ class FormDialog(QDialog):
         """Record that `name` is missing; the message shows once the field was touched (or Save tried)."""
         errors[name] = message if name in self.touched else ""
 
+    def require(self, errors: dict[str, str], messages: dict[str, str]) -> None:
+        """`required` for each field of `messages` (name → message) left empty, in that order."""
+        for name, message in messages.items():
+            if not self.value(name):
+                self.required(errors, name, message)
+
     def on_field_changed(self, name: str) -> None:
         """Called after any field changes (before validation); e.g. a kind pre-fills an instruction."""
 

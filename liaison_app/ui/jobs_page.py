@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBar,
 )
 
 from liaison_app.domain.enums import JobStatus
@@ -20,10 +20,11 @@ from liaison_app.services import works
 from liaison_app.services.catalogues import job_types
 from liaison_app.services.job_screens import JobsScreen, jobs_screen
 from liaison_app.ui import briefing_preview
+from liaison_app.ui.actions import shortcut_action
 from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.letters_batch import save_letters_due
+from liaison_app.ui.page_base import Page
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
-from liaison_app.ui.widgets import SectionHeader, muted
 from liaison_app.ui.workers import load
 
 # (label, days from today to the start, days to the end); None = open-ended
@@ -86,25 +87,15 @@ class JobListActions:
             briefing_preview.open_briefing(self, self.store, job_id)
 
 
-class JobsPage(JobListActions, QWidget):
-    """The jobs list. Signals: open_job(job_id), open_tenant(tenant_id)."""
-
-    open_tenant = Signal(str)
-    open_job = Signal(str)
-    loaded = Signal()  # the rows of a read are shown
+class JobsPage(JobListActions, Page):
+    """The jobs list. Signals: open_job(job_id), open_tenant(tenant_id); `loaded` once a read's rows are shown."""
 
     def __init__(self, store, parent=None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.model = RowTableModel(job_columns(), page_size=200, parent=self)
         self.table = RecordTableView(self.model, self.tr("Jobs"), self)
         self.table.open_id.connect(self.open_job)
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        head.addWidget(SectionHeader(self.tr("Jobs"), self, scale=1.5))
-        self.count_label = muted("", self)
-        head.addWidget(self.count_label, 1)
-        outer.addLayout(head)
+        outer, self.count_label = self.start_layout(self.tr("Jobs"))
         outer.addWidget(self._build_toolbar())
         outer.addLayout(self._build_filters())
         outer.addWidget(self.table, 1)
@@ -114,15 +105,7 @@ class JobsPage(JobListActions, QWidget):
 
     # ----- building
     def _action(self, text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            tip = f"{tip or text.rstrip('…')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip or text)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return shortcut_action(self, text, slot, shortcut, tip, icon_text=False)
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Job actions"), self)

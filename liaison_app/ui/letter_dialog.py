@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
 from liaison_app.domain.validation import ValidationError, clean_phone
 from liaison_app.outputs import check_output
 from liaison_app.printing.letters import render_letter_pdf
 from liaison_app.services import letters
 from liaison_app.ui.forms import FormDialog
+from liaison_app.ui.pdf_path import ask_pdf_path
 from liaison_app.ui.saved_note import announce_saved
 
 KIND_LABELS = (
@@ -81,12 +82,9 @@ class LetterDialog(FormDialog):
 
     def save(self) -> Path | None:
         suggested = f"letter-{self.value('kind')}-{self.letter.job_ref}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the letter"), suggested,
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = ask_pdf_path(self, self.tr("Save the letter"), suggested)
+        if path is None:
             raise ValidationError(self.tr("Choose where to save the letter."), field="_form")
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         if self.my_line is not None and self.value("direct_line") != self.my_line:
             self.my_line = letters.set_my_direct_line(self.store, self.value("direct_line"))
             self.letter = letters.letter_for_job(self.store, self.value("kind"), self.job_id)  # with the new line

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from liaison_app.domain.text import plural
 from liaison_app.outputs import check_output
 from liaison_app.printing.letters import render_letters_pdf
 from liaison_app.services import letters
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.pdf_path import ask_pdf_path
 from liaison_app.ui.saved_note import announce_saved
 from liaison_app.ui.workers import run_with_progress
 
@@ -32,17 +33,9 @@ def _write(store, pdf: Path, csv: Path, _progress=None) -> tuple[int, list[str]]
     return len(batch.letters), skipped
 
 
-def _ask_path(parent: QWidget | None) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("letters_batch", "Save the letters due this week"),
-                                          "letters-due.pdf", tr("letters_batch", "PDF files (*.pdf)"))
-    if not path:
-        return None
-    return Path(path if path.lower().endswith(".pdf") else path + ".pdf")
-
-
 def save_letters_due(parent: QWidget | None, store) -> Path | None:
     """Ask where, write the PDF and the post room's CSV, say what was done; the PDF's path, or None."""
-    pdf = _ask_path(parent)
+    pdf = ask_pdf_path(parent, tr("letters_batch", "Save the letters due this week"), "letters-due.pdf")
     if pdf is None:
         return None
     title = tr("letters_batch", TITLE)

@@ -2,7 +2,7 @@
 Any officer can change their own password from `ChangePasswordForm`."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from liaison_app.domain.enums import Role
 from liaison_app.services import officers
@@ -10,6 +10,7 @@ from liaison_app.services.officers import NotAllowed, password_minimum
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RowTableModel
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.widgets import row_table
 
 ROLE_LABELS = {Role.OFFICER.value: "Officer", Role.SAFEGUARDING_LEAD.value: "Safeguarding lead",
                Role.ADMIN.value: "Administrator"}
@@ -107,12 +108,7 @@ class OfficersDialog(QDialog):
         self.setWindowTitle(self.tr("Officers"))
         lay = QVBoxLayout(self)
         self.model = officer_model(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Officers"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, self.tr("Officers"), self)
         lay.addWidget(self.table, 1)
         self.status = QLabel(self)
         self.status.setWordWrap(True)

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QMessageBox, QToolButton, QVBoxLayout, QWidget
 
 from liaison_app.domain.periods import has_ended
@@ -19,24 +19,10 @@ from liaison_app.services import records
 from liaison_app.services.records import Change, StaleRecord
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
+from liaison_app.ui.actions import shortcut_action
 from liaison_app.ui.undo_step import UndoStep, announce, confirm, step_for
 from liaison_app.ui.widgets import muted
 from liaison_app.ui.workers import load
-
-
-def tab_action(owner: QWidget, text: str, slot, shortcut: str | None = None) -> QAction:
-    """An action on `owner` whose shortcut works while focus is inside it, and shows in menus and tips."""
-    action = QAction(text, owner)
-    tip = text.rstrip("…")
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-    action.setToolTip(tip)
-    action.setIconText(text)  # tool buttons would otherwise drop the "…"
-    action.triggered.connect(slot)
-    owner.addAction(action)
-    return action
 
 
 def tool_button(parent: QWidget, action: QAction) -> QToolButton:
@@ -81,10 +67,10 @@ class RecordTab(QWidget):
         self.table = RecordTableView(self.model, self.list_name(), self)
         size_columns(self.table, self.column_chars())
         self.table.open_id.connect(lambda _id: self.change_selected())
-        self.add_action = tab_action(self, self.tr("Add…"), self.add_new, "Ctrl+N")
-        self.change_action = tab_action(self, self.tr("Change…"), self.change_selected, "F2")
-        self.end_action = tab_action(self, self.tr("End…"), self.end_selected, "Ctrl+E")
-        self.undo_action = tab_action(self, self.tr("Undo"), self.undo, "Ctrl+Z")
+        self.add_action = shortcut_action(self, self.tr("Add…"), self.add_new, "Ctrl+N")
+        self.change_action = shortcut_action(self, self.tr("Change…"), self.change_selected, "F2")
+        self.end_action = shortcut_action(self, self.tr("End…"), self.end_selected, "Ctrl+E")
+        self.undo_action = shortcut_action(self, self.tr("Undo"), self.undo, "Ctrl+Z")
         self.show_ended = QCheckBox(self.show_ended_text or self.tr("Show ended"), self)
         self.show_ended.setAccessibleName(self.show_ended.text())
         self.show_ended.toggled.connect(lambda _on: self.refresh())
@@ -159,11 +145,7 @@ class RecordTab(QWidget):
     def show_screen(self, screen: Any) -> None:
         current = self.table.current_id()
         self.model.set_rows(self.rows_of(screen))
-        row = self.model.row_of_id(current) if current else -1
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        else:
-            self.table.select_first()
+        self.table.select_id(current)
         self.empty_label.setText(self.empty_text() if not self.model.rowCount() else "")
         self.empty_label.setVisible(not self.model.rowCount())
         self.update_actions()

@@ -9,16 +9,17 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QVBoxLayout,
 )
 
 from liaison_app.domain.validation import ValidationError
 from liaison_app.domain.text import plural
 from liaison_app.printing.you_said import write_report_pdf
 from liaison_app.services import reports, works
+from liaison_app.ui.page_base import Page
 from liaison_app.ui.report_preview import open_report_preview
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.saved_note import announce_saved
@@ -35,14 +36,11 @@ def _date_edit(parent, value: QDate, name: str) -> QDateEdit:
     return edit
 
 
-class ReportsPage(QWidget):
-    open_tenant = Signal(str)
-    open_job = Signal(str)
-    loaded = Signal()  # a read's report (or why it could not be made) is shown
+class ReportsPage(Page):
+    """Reports; `loaded` once a read's report (or why it could not be made) is shown."""
 
     def __init__(self, store, parent=None) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.report: reports.Report | None = None
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("Reports"), self)

@@ -180,6 +180,14 @@ class RecordTableView(QTableView):
         if self.model().rowCount() and not self.currentIndex().isValid():
             self.setCurrentIndex(self.model().index(0, 0))
 
+    def select_id(self, record_id: str | None) -> None:
+        """Select the row of `record_id` if it is shown; otherwise the first row, unless a row is current."""
+        row = self.model().row_of_id(record_id) if record_id else -1
+        if row >= 0:
+            self.setCurrentIndex(self.model().index(row, 0))
+        else:
+            self.select_first()
+
     def _open(self, row: int) -> None:
         if 0 <= row < self.model().rowCount():
             self.open_id.emit(self.model().id_at(row))

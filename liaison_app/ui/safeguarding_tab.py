@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.domain.enums import ConcernStatus, SafeguardingCategory
 from liaison_app.services import safeguarding
@@ -17,6 +17,7 @@ from liaison_app.ui.concern_review_form import add_review_fields, review_errors
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RowTableModel
 from liaison_app.ui.i18n import tr
+from liaison_app.ui.widgets import row_table
 from liaison_app.ui.workers import load
 
 
@@ -63,10 +64,8 @@ class ConcernForm(FormDialog):
 
     def validate(self) -> dict[str, str]:
         errors = {}
-        if not self.value("category"):
-            self.required(errors, "category", self.tr("Choose a category."))
-        if not self.value("what_was_seen"):
-            self.required(errors, "what_was_seen", self.tr("Say what was seen or heard."))
+        self.require(errors, {"category": self.tr("Choose a category."),
+                              "what_was_seen": self.tr("Say what was seen or heard.")})
         errors.update(review_errors(self, self.concern.raised_on if self.concern else self.value("raised_on")))
         return errors
 
@@ -98,12 +97,7 @@ class SafeguardingTab(QWidget):
         note.setWordWrap(True)
         lay.addWidget(note)
         self.model = concern_model(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Safeguarding concerns"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, self.tr("Safeguarding concerns"), self)
         lay.addWidget(self.table, 1)
         self.empty = QLabel("", self)
         lay.addWidget(self.empty)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
 from liaison_app.domain.enums import PlanStatus
 from liaison_app.services import support
@@ -16,9 +15,8 @@ from liaison_app.services.record_screens import PlanRow, support_screen
 from liaison_app.ui.forms import FormDialog
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel, show_date
 from liaison_app.ui.support_plan_form import SupportPlanDialog
-from liaison_app.ui.widgets import button_row, muted
+from liaison_app.ui.tenant_tab import TenantListTab
 from liaison_app.ui.workers import load
-
 
 
 def review_text(view) -> str:
@@ -77,16 +75,11 @@ class ClosePlanDialog(FormDialog):
         return support.close_plan(self.store, self.plan_id, self.value("outcome"), on=self.value("closed_on"))
 
 
-class SupportPlansTab(QWidget):
+class SupportPlansTab(TenantListTab):
     """The tenant's support plans. Signals: `changed` after a save, `loaded` once a read's rows are shown."""
 
-    changed = Signal()
-    loaded = Signal()
-
     def __init__(self, store, tenant_id: str, parent=None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.tenant_id = tenant_id
+        super().__init__(store, tenant_id, parent)
         self.model = RowTableModel(plan_columns(), id_of=lambda v: v.plan.id, parent=self)
         self.table = RecordTableView(self.model, self.tr("Support plans"), self)
         self.table.open_id.connect(lambda _id: self.change_plan())
@@ -98,11 +91,7 @@ class SupportPlansTab(QWidget):
         self.add_button.clicked.connect(self.add_plan)
         self.change_button.clicked.connect(self.change_plan)
         self.close_button.clicked.connect(self.close_plan)
-        self.empty = muted("", self)
-        lay = QVBoxLayout(self)
-        lay.addLayout(button_row(self.add_button, self.change_button, self.close_button))
-        lay.addWidget(self.empty)
-        lay.addWidget(self.table, 1)
+        lay = self.lay_out(self.add_button, self.change_button, self.close_button)
         lay.addWidget(self.show_closed)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
@@ -117,10 +106,8 @@ class SupportPlansTab(QWidget):
         self.model.set_rows(plans)
         self.table.resizeColumnsToContents()
         self.table.select_first()
-        self.empty.setText(self.tr("No support plan. Add one when works may strain this tenant."))
-        self.empty.setVisible(self.model.rowCount() == 0)
         self._update_buttons()
-        self.loaded.emit()
+        self.rows_shown(self.tr("No support plan. Add one when works may strain this tenant."))
 
     def _update_buttons(self) -> None:
         view = self.table.current_row()

@@ -18,7 +18,7 @@ from liaison_app.printing import write_subject_access_pdf
 from liaison_app.services import erasure, subject_access, tenants
 from liaison_app.services.officers import NotAllowed
 from liaison_app.ui.i18n import tr
-from liaison_app.ui.record_tab import tab_action
+from liaison_app.ui.actions import shortcut_action
 from liaison_app.ui.workers import run_with_progress
 
 log = logging.getLogger("liaison")
@@ -34,9 +34,10 @@ def admin_actions(record) -> list[QAction]:
     """Add the admin-only actions to `record` (a TenantRecord); none for other roles."""
     if not is_admin(record.store):
         return []
-    export = tab_action(record, tr("tenant_admin_actions", "Export everything held…"),
-                        lambda: export_everything(record), "Ctrl+Shift+X")
-    erase = tab_action(record, tr("tenant_admin_actions", "Erase this tenant…"), lambda: erase_this_tenant(record))
+    export = shortcut_action(record, tr("tenant_admin_actions", "Export everything held…"),
+                             lambda: export_everything(record), "Ctrl+Shift+X")
+    erase = shortcut_action(record, tr("tenant_admin_actions", "Erase this tenant…"),
+                            lambda: erase_this_tenant(record))
     return [export, erase]
 
 

@@ -2,30 +2,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from liaison_app.services import works
 from liaison_app.services.record_screens import tenant_jobs_screen
 from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.jobs_page import JobListActions, job_columns
 from liaison_app.ui.row_models import RecordTableView, RowTableModel
-from liaison_app.ui.widgets import button_row, muted
+from liaison_app.ui.tenant_tab import TenantListTab
 from liaison_app.ui.workers import load
 
 HIDDEN_HEADERS = ("Tenant", "Address")  # the tenant record already says who and where
 
 
-class TenantJobsTab(JobListActions, QWidget):
-    """Signals: open_job(job_id) on Enter / double-click / Open; `changed` after a new job is saved."""
+class TenantJobsTab(JobListActions, TenantListTab):
+    """Signals: open_job(job_id) on Enter / double-click / Open; `changed` after a new job is saved;
+    `loaded` once the first page of a read is shown."""
 
     open_job = Signal(str)
-    changed = Signal()
-    loaded = Signal()  # the first page of a read is shown
 
     def __init__(self, store, tenant_id: str, parent=None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.tenant_id = tenant_id
+        super().__init__(store, tenant_id, parent)
         columns = [c for c in job_columns() if c.header not in HIDDEN_HEADERS]
         self.model = RowTableModel(columns, page_size=200, parent=self)
         self.table = RecordTableView(self.model, self.tr("Jobs at this tenant's home"), self)
@@ -37,11 +34,7 @@ class TenantJobsTab(JobListActions, QWidget):
         self.new_button.clicked.connect(self.new_job)
         self.open_button.clicked.connect(self.open_selected)
         self.brief_button.clicked.connect(self.brief_selected)
-        self.empty = muted("", self)
-        lay = QVBoxLayout(self)
-        lay.addLayout(button_row(self.new_button, self.open_button, self.brief_button))
-        lay.addWidget(self.empty)
-        lay.addWidget(self.table, 1)
+        self.lay_out(self.new_button, self.open_button, self.brief_button)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
 
@@ -55,15 +48,9 @@ class TenantJobsTab(JobListActions, QWidget):
         self.model.set_page(rows, lambda offset, limit: works.list_jobs(self.store, tenant_id=self.tenant_id,
                                                                         limit=limit, offset=offset))
         self.table.resizeColumnsToContents()
-        row = self.model.row_of_id(select_id) if select_id else -1
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        else:
-            self.table.select_first()
-        self.empty.setText(self.tr("No jobs for this tenant yet."))
-        self.empty.setVisible(self.model.rowCount() == 0)
+        self.table.select_id(select_id)
         self._update_buttons()
-        self.loaded.emit()
+        self.rows_shown(self.tr("No jobs for this tenant yet."))
 
     def _update_buttons(self) -> None:
         has = self.table.current_id() is not None

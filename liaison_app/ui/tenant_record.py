@@ -15,7 +15,8 @@ from liaison_app.services import tenants
 from liaison_app.services.record_screens import TenantHeader, tenant_header
 from liaison_app.services.flag_notes import legend
 from liaison_app.services.records import Change
-from liaison_app.ui.record_tab import tab_action, tool_button
+from liaison_app.ui.actions import shortcut_action
+from liaison_app.ui.record_tab import tool_button
 from liaison_app.ui.record_tabs import tab_specs
 from liaison_app.ui.tab_keys import TabKeys
 from liaison_app.ui.tenant_admin_actions import admin_actions
@@ -46,11 +47,11 @@ class TenantRecord(QWidget):
         self.tenant_id = tenant_id
         self.form = None
         self.last_change: Change | None = None
-        self.back_action = tab_action(self, self.tr("Back to the list"), self.back.emit, "Esc")
+        self.back_action = shortcut_action(self, self.tr("Back to the list"), self.back.emit, "Esc")
         self.back_action.setShortcuts(["Esc", "Alt+Left"])
         self.back_action.setIconText(self.tr("◀ Back"))
-        self.edit_action = tab_action(self, self.tr("Edit details…"), self.edit_details, "Ctrl+Shift+E")
-        self.undo_edit_action = tab_action(self, self.tr("Undo details edit"), self.undo_details, "Ctrl+Shift+Z")
+        self.edit_action = shortcut_action(self, self.tr("Edit details…"), self.edit_details, "Ctrl+Shift+E")
+        self.undo_edit_action = shortcut_action(self, self.tr("Undo details edit"), self.undo_details, "Ctrl+Shift+Z")
         self.admin_actions = admin_actions(self)  # export everything held / erase: admins only
         lay = QVBoxLayout(self)
         lay.addLayout(self._build_header())

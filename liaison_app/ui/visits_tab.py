@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout
 from liaison_app.services import visits
 from liaison_app.services.record_screens import VisitsScreen, visits_screen
 from liaison_app.services.catalogues import visit_types
-from liaison_app.ui.record_tab import RecordTab, size_columns, tab_action, tool_button
+from liaison_app.ui.actions import shortcut_action
+from liaison_app.ui.record_tab import RecordTab, size_columns, tool_button
 from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.visit_forms import FollowUpForm, VisitForm
 from liaison_app.ui.widgets import SectionHeader
@@ -43,8 +44,8 @@ class VisitsTab(RecordTab):
         self.follow_table = RecordTableView(self.follow_model, self.tr("Follow-ups"), self)
         size_columns(self.follow_table, [0, 12, 16, 12])
         self.follow_table.open_id.connect(lambda _id: self.change_follow_up())
-        self.add_follow_action = tab_action(self, self.tr("Add follow-up…"), self.add_follow_up, "Ctrl+Shift+N")
-        self.done_action = tab_action(self, self.tr("Mark done"), self.mark_done, "Ctrl+D")
+        self.add_follow_action = shortcut_action(self, self.tr("Add follow-up…"), self.add_follow_up, "Ctrl+Shift+N")
+        self.done_action = shortcut_action(self, self.tr("Mark done"), self.mark_done, "Ctrl+D")
         self.show_done = QCheckBox(self.tr("Show done"), self)
         self.show_done.setAccessibleName(self.show_done.text())
         self.show_done.toggled.connect(lambda _on: self.refresh_follow_ups())
@@ -101,11 +102,7 @@ class VisitsTab(RecordTab):
     def show_follow_ups(self, follow_ups) -> None:
         current = self.follow_table.current_id()
         self.follow_model.set_rows(follow_ups)
-        row = self.follow_model.row_of_id(current) if current else -1
-        if row >= 0:
-            self.follow_table.setCurrentIndex(self.follow_model.index(row, 0))
-        else:
-            self.follow_table.select_first()
+        self.follow_table.select_id(current)
         self.update_actions()
 
     def update_actions(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (QAbstractSpinBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton,
-                               QSizePolicy, QWidget)
+                               QSizePolicy, QTableView, QWidget)
 
 from liaison_app.services.catalogues import warning_kinds
 
@@ -145,6 +145,21 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #5f6368;")
     return label
+
+
+def row_table(model, accessible_name: str, parent: QWidget, *, read_only: bool = False) -> QTableView:
+    """A plain table of `model` that selects whole rows, its last column stretched; one row at a time unless
+    `read_only` (then never edited, any selection)."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    if read_only:
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    else:
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 _TYPED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")

@@ -21,6 +21,18 @@ def _exports(store) -> list[str]:
         return [e.summary for e in session.exec(select(AuditEvent).where(AuditEvent.action == "export"))]
 
 
+def _refused_then_written(store, not_a_pdf, path, for_pdf, write, exported) -> str:
+    """`for_pdf(not_a_pdf)` is refused with nothing audited; then `for_pdf(path)` is written by `write` and
+    audited by `exported(document)`. Returns the text of the written PDF's first page."""
+    with pytest.raises(OutputRefused):
+        for_pdf(not_a_pdf)
+    assert _exports(store) == []
+    document = for_pdf(path)
+    out = write(path, document)
+    exported(document)
+    return PdfReader(out).pages[0].extract_text()
+
+
 @pytest.fixture
 def not_a_pdf(tmp_path):
     path = tmp_path / "notes.pdf"
@@ -43,25 +55,20 @@ def test_report_pdf_path_checked_before_printing_and_audited_after(store, tmp_pa
 
 def test_evidence_pdf_path_checked_before_printing_and_audited_after(store, tmp_path, not_a_pdf):
     gas = job(store, "GAS-1", contractor(store).id, tenant_id=tenant(store).id, due_date=date.today())
-    with pytest.raises(OutputRefused):
-        access.evidence_for_pdf(store, gas.id, not_a_pdf)
-    assert _exports(store) == []
-    document = access.evidence_for_pdf(store, gas.id, tmp_path / "evidence.pdf")
-    out = write_document(tmp_path / "evidence.pdf", document)
-    access.evidence_exported(store, gas.id, document)
-    assert "Access evidence" in PdfReader(out).pages[0].extract_text()
+    text = _refused_then_written(store, not_a_pdf, tmp_path / "evidence.pdf",
+                                 lambda path: access.evidence_for_pdf(store, gas.id, path), write_document,
+                                 lambda document: access.evidence_exported(store, gas.id, document))
+    assert "Access evidence" in text
     assert _exports(store) == ["access evidence GAS-1"]
 
 
 def test_subject_access_pdf_path_checked_before_printing_and_audited_after(store, tmp_path, not_a_pdf):
     world = build(store)
-    with pytest.raises(OutputRefused):
-        subject_access.export_for_pdf(store, world.tenant_id, not_a_pdf)
-    assert _exports(store) == []
-    document = subject_access.export_for_pdf(store, world.tenant_id, tmp_path / "sar.pdf")
-    out = write_subject_access_pdf(tmp_path / "sar.pdf", document)
-    subject_access.pdf_exported(store, world.tenant_id, document)
-    assert "Everything held about tenancy" in PdfReader(out).pages[0].extract_text()
+    text = _refused_then_written(store, not_a_pdf, tmp_path / "sar.pdf",
+                                 lambda path: subject_access.export_for_pdf(store, world.tenant_id, path),
+                                 write_subject_access_pdf,
+                                 lambda document: subject_access.pdf_exported(store, world.tenant_id, document))
+    assert "Everything held about tenancy" in text
     assert _exports(store) == ["subject access export (pdf)"]
     with pytest.raises(ValueError):  # the JSON export never writes a PDF
         subject_access.export_tenant(store, world.tenant_id, tmp_path / "again.pdf")

@@ -7,19 +7,14 @@ from liaison_app.domain import SafeguardingConcern
 from liaison_app.services import officers, records, safeguarding
 from liaison_app.services.permissions import may_read
 from liaison_app.services.records import NotFound
-from liaison_app.services.tenants import create_tenant
+from safeguarding_team import officers_and_tenant
 
 PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
 def team(store):
-    officers.create_officer(store, "ada", "Ada Admin", "admin", PASSWORD)
-    officers.sign_in(store, "ada", PASSWORD)
-    for name, role in (("olu", "officer"), ("pat", "officer"), ("sal", "safeguarding_lead")):
-        officers.create_officer(store, name, name.title(), role, PASSWORD)
-    tenant = create_tenant(store, tenancy_ref="T-1", first_name="Ann", last_name="Able",
-                           address_line1="1 Elm Street", postcode="BA12 9AB")
+    tenant = officers_and_tenant(store, PASSWORD, lead="sal")
     officers.sign_in(store, "olu", PASSWORD)
     concern = safeguarding.raise_concern(store, tenant.id, "child", what_was_seen="Child left alone all day")
     return store, concern

@@ -8,7 +8,7 @@ from liaison_app.domain import AuditEvent
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services import officers, safeguarding
 from liaison_app.services.records import NotFound
-from liaison_app.services.tenants import create_tenant
+from safeguarding_team import officers_and_tenant
 
 PASSWORD = "a long enough password"
 SEEN = "Bruising seen on the child's arm during the visit"
@@ -16,13 +16,7 @@ SEEN = "Bruising seen on the child's arm during the visit"
 
 @pytest.fixture
 def team(store):
-    officers.create_officer(store, "ada", "Ada", "admin", PASSWORD)
-    officers.sign_in(store, "ada", PASSWORD)
-    for name, role in (("olu", "officer"), ("pat", "officer"), ("sam", "safeguarding_lead")):
-        officers.create_officer(store, name, name.title(), role, PASSWORD)
-    tenant = create_tenant(store, tenancy_ref="T-1", first_name="Ann", last_name="Jones",
-                           address_line1="1 High Street", postcode="BA1 1AA")
-    return store, tenant.id
+    return store, officers_and_tenant(store, PASSWORD, lead="sam").id
 
 
 def test_only_the_raiser_and_safeguarding_leads_see_a_concern(team):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -40,32 +41,30 @@ def store_at_0006_with_an_attempt(path) -> None:
         store.close()
 
 
-def test_an_old_attempt_survives_the_migration(tmp_path):
+@pytest.fixture
+def migrated(tmp_path):
+    """A store made at 0006 with one access attempt, then opened (which migrates it to the newest step)."""
     path = tmp_path / "old.db"
     store_at_0006_with_an_attempt(path)
     store = open_store(path)
-    try:
-        with store.read() as session:
-            attempt = session.get(AccessAttempt, "a1")
-            assert (attempt.attempted_on, attempt.method, attempt.time_of_day) == (date(2026, 1, 5), "letter", "")
-            assert (attempt.adjustments_used, attempt.measures_used, attempt.withdrawn_on) == ([], [], None)
-    finally:
-        store.close()
+    yield store
+    store.close()
 
 
-def test_migrated_attempt_table_matches_the_model_and_goes_back_down(tmp_path):
-    path = tmp_path / "old.db"
-    store_at_0006_with_an_attempt(path)
-    store = open_store(path)
-    try:
-        with store.engine.connect() as conn:
-            diffs = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
-        flat = [d for d in diffs if not isinstance(d, list)] + [x for d in diffs if isinstance(d, list) for x in d]
-        assert [d for d in flat if "accessattempt" in repr(d)] == []
-        command.downgrade(migrate._config(store), "0006_operatives")
-        with store.engine.connect() as conn:
-            columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(accessattempt)")}
-            assert "time_of_day" not in columns and "notes" in columns
-            assert conn.exec_driver_sql("SELECT method FROM accessattempt").scalar_one() == "letter"
-    finally:
-        store.close()
+def test_an_old_attempt_survives_the_migration(migrated):
+    with migrated.read() as session:
+        attempt = session.get(AccessAttempt, "a1")
+        assert (attempt.attempted_on, attempt.method, attempt.time_of_day) == (date(2026, 1, 5), "letter", "")
+        assert (attempt.adjustments_used, attempt.measures_used, attempt.withdrawn_on) == ([], [], None)
+
+
+def test_migrated_attempt_table_matches_the_model_and_goes_back_down(migrated):
+    with migrated.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    flat = [d for d in diffs if not isinstance(d, list)] + [x for d in diffs if isinstance(d, list) for x in d]
+    assert [d for d in flat if "accessattempt" in repr(d)] == []
+    command.downgrade(migrate._config(migrated), "0006_operatives")
+    with migrated.engine.connect() as conn:
+        columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(accessattempt)")}
+        assert "time_of_day" not in columns and "notes" in columns
+        assert conn.exec_driver_sql("SELECT method FROM accessattempt").scalar_one() == "letter"

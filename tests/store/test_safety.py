@@ -33,6 +33,15 @@ def _filled(path: Path, rows: int = 3000) -> None:
     s.close()
 
 
+def _wal_writer(path: Path, rows: int) -> sqlite3.Connection:
+    """`_filled(path, rows)` reopened raw in WAL mode with no automatic checkpoint: what it writes stays in the log."""
+    _filled(path, rows)
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    return writer
+
+
 def _table_digests(path: Path) -> dict[str, str]:
     """Every table's rows, except the stamp a backup carries (when it was taken, its audit checkpoint)."""
     conn = sqlite3.connect(path)
@@ -139,10 +148,7 @@ def test_damaged_page_is_refused_untouched_and_names_a_good_backup(store_path, d
 
 def test_damaged_wal_is_refused_untouched(tmp_path):
     path = tmp_path / "w.db"
-    _filled(path, 50)
-    writer = sqlite3.connect(path)
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer = _wal_writer(path, 50)
     for i in range(20):
         writer.execute("INSERT INTO setting(key, value) VALUES (?, ?)", (f"k{i}", "v" * 2000))
         writer.commit()
@@ -166,9 +172,7 @@ def test_damaged_wal_is_refused_untouched(tmp_path):
 
 def test_a_torn_last_frame_is_not_damage(tmp_path):
     path = tmp_path / "t.db"
-    _filled(path, 10)
-    writer = sqlite3.connect(path)
-    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer = _wal_writer(path, 10)
     writer.execute("INSERT INTO setting(key, value) VALUES ('a', 'b')")
     writer.commit()
     wal = Path(str(path) + "-wal").read_bytes()

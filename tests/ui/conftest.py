@@ -13,3 +13,18 @@ def no_unexpected_boxes(monkeypatch):
 
     for name in ("question", "information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture
+def show_active(qtbot):
+    """`show_active(widget)`: shows the widget (closed after the test), waits until it is the active window
+    (so keys typed go to it), and returns it."""
+    def show(widget):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.activateWindow()
+        qtbot.waitUntil(widget.isActiveWindow, timeout=2000)
+        return widget
+
+    return show

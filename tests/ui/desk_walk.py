@@ -101,6 +101,14 @@ def build_dialog(cls: type, world: World) -> QDialog:
     return cls(**kwargs)
 
 
+def show_dialog(cls: type, world: World, qtbot) -> QDialog:
+    """`build_dialog(cls, world)`, handed to qtbot to close after the test, and shown."""
+    dialog = build_dialog(cls, world)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
 _MNEMONIC = re.compile(r"&(&|.)", re.S)
 
 

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialogButtonBox, QMessageBox, QPushButton
 
-from desk_walk import build_dialog, dialog_classes, make_world
+from desk_walk import world  # noqa: F401 (fixture: one store shared by the module)
+from desk_walk import dialog_classes, show_dialog
 from liaison_app.services import support
 from liaison_app.ui import screen_fit
 from liaison_app.ui.main_window import MainWindow
@@ -14,16 +15,6 @@ from liaison_app.ui.pages import page_specs
 from liaison_app.ui.support_plan_form import SupportPlanDialog
 
 SMALL = QRect(0, 0, 1024, 700)
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    from liaison_app.store import open_store
-
-    folder = tmp_path_factory.mktemp("fit")
-    store = open_store(folder / "fit.db")
-    yield make_world(store, folder)
-    store.close()
 
 
 @pytest.fixture(autouse=True)
@@ -73,9 +64,7 @@ def test_the_main_window_and_every_page_fit_a_1024_by_700_screen(world, qtbot):
 
 @pytest.mark.parametrize("dialog_class", dialog_classes(), ids=lambda c: c.__name__)
 def test_every_dialog_fits_a_1024_by_700_screen(world, qtbot, dialog_class):
-    dialog = build_dialog(dialog_class, world)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = show_dialog(dialog_class, world, qtbot)
     assert not within(dialog), "\n".join(within(dialog))
 
 

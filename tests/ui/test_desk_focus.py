@@ -18,15 +18,6 @@ pytestmark = pytest.mark.usefixtures("quiet_boxes")
 PASSWORD = "correct horse battery"
 
 
-def shown(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
-    return dialog
-
-
 def type_here(qtbot, text):
     qtbot.keyClicks(QApplication.focusWidget(), text)
 
@@ -35,8 +26,8 @@ def tab(qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
-def test_first_account_setup_takes_what_is_typed_first_and_waits_to_complain(store, qtbot):
-    dialog = shown(qtbot, SetupDialog(store))
+def test_first_account_setup_takes_what_is_typed_first_and_waits_to_complain(store, qtbot, show_active):
+    dialog = show_active(SetupDialog(store))
     assert QApplication.focusWidget() is dialog.username
     assert dialog.message.text() == ""  # no red "Choose a user name." before anything is typed
     hint = dialog.password.placeholderText()
@@ -56,9 +47,9 @@ def test_first_account_setup_takes_what_is_typed_first_and_waits_to_complain(sto
     assert dialog.result() == QDialog.DialogCode.Accepted and store.actor == "ada"
 
 
-def test_sign_in_opens_in_the_user_name(store, qtbot):
+def test_sign_in_opens_in_the_user_name(store, qtbot, show_active):
     officers.create_officer(store, "bea", "Bea", "admin", PASSWORD)
-    dialog = shown(qtbot, SignInDialog(store))
+    dialog = show_active(SignInDialog(store))
     assert QApplication.focusWidget() is dialog.username and dialog.message.text() == ""
     type_here(qtbot, "bea")
     tab(qtbot)
@@ -67,10 +58,10 @@ def test_sign_in_opens_in_the_user_name(store, qtbot):
     assert dialog.result() == QDialog.DialogCode.Accepted and store.actor == "bea"
 
 
-def test_the_lock_screen_labels_its_password_box_and_asks_for_no_user_name(store, qtbot):
+def test_the_lock_screen_labels_its_password_box_and_asks_for_no_user_name(store, qtbot, show_active):
     officers.create_officer(store, "cy", "Cy", "admin", PASSWORD)
     officers.sign_in(store, "cy", PASSWORD)
-    dialog = shown(qtbot, LockDialog(store))
+    dialog = show_active(LockDialog(store))
     assert QApplication.focusWidget() is dialog.password
     labels = [lab for lab in dialog.findChildren(QLabel) if lab.buddy() is dialog.password]
     assert [lab.text() for lab in labels] == ["&Password:"]
@@ -83,8 +74,8 @@ FORMS = [c for c in dialog_classes() if issubclass(c, FormDialog)]
 
 
 @pytest.mark.parametrize("form_class", FORMS, ids=lambda c: c.__name__)
-def test_every_form_opens_with_the_cursor_in_its_first_field_and_no_error_shown(world, qtbot, form_class):
-    form = shown(qtbot, build_dialog(form_class, world))
+def test_every_form_opens_with_the_cursor_in_its_first_field_and_no_error_shown(world, qtbot, show_active, form_class):
+    form = show_active(build_dialog(form_class, world))
     first = next(f.widget for f in form.fields.values() if f.widget.isEnabled())
     first = first.check if isinstance(first, OptionalDateEdit) else first
     focus = QApplication.focusWidget()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from desk_walk import quiet_boxes, world  # noqa: F401 (fixtures)
-from desk_walk import build_dialog, clashes, dialog_classes, literal_ampersands
+from desk_walk import clashes, dialog_classes, literal_ampersands, show_dialog
 from liaison_app.ui.main_window import MainWindow
 from liaison_app.ui.pages import page_specs
 from liaison_app.ui.record_tabs import tab_specs
@@ -41,9 +41,7 @@ def test_no_page_or_record_tab_shares_a_mnemonic_or_shows_an_ampersand(world, qt
 
 @pytest.mark.parametrize("dialog_class", dialog_classes(), ids=lambda c: c.__name__)
 def test_no_dialog_shares_a_mnemonic_or_shows_an_ampersand(world, qtbot, dialog_class):
-    dialog = build_dialog(dialog_class, world)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = show_dialog(dialog_class, world, qtbot)
     problems: list[str] = []
     check(dialog, dialog_class.__name__, problems)
     assert not problems, "\n".join(problems)

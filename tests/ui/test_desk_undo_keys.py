@@ -29,15 +29,10 @@ def asked(monkeypatch):
 
 
 @pytest.fixture
-def window(store, qtbot):
+def window(store, show_active):
     tenant = tenants.create_tenant(store, tenancy_ref="T200", first_name="Ruth", last_name="Adeyemi",
                                    address_line1="2 Mill Lane", postcode="BA12 9AB")
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=2000)
+    w = show_active(MainWindow(store))
     w.open_tenant(tenant.id)
     wait_for_background()
     w.tenant_id = tenant.id

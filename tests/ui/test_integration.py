@@ -162,16 +162,12 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def damaged(store_path, damage_audit_page):
+def damaged(store_path, damage_audit_page, fill_audit_pages):
     """A store with a good backup, then a damaged page (as tests/store/test_safety.py damages one)."""
     s = open_store(store_path)
     tenants.create_tenant(s, tenancy_ref="T1", first_name="Ann", last_name="Backed",
                           address_line1="1 High St", postcode="BA1 1AA")
-    with s.raw() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO audit_event (at, officer, action, record_type, record_id, fields, summary, prev_hash, hash) "
-            "VALUES (?, 'x', 'view', 'tenant', ?, '', '', '', '')",
-            [("2026-01-01 00:00:00", f"id-{i:06d}") for i in range(3000)])
+    fill_audit_pages(s)
     backup = backups.backup_if_due(s)
     s.close()
     damage_audit_page(store_path)

@@ -69,13 +69,8 @@ def test_new_tenant_from_the_tenants_page_is_stored_audited_and_opened(qtbot, st
                                                      AuditEvent.action == "create")).first()
 
 
-def test_ctrl_n_on_the_tenant_list_asks_for_a_new_tenant(qtbot, store, monkeypatch):
-    page = TenantsPage(store)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+def test_ctrl_n_on_the_tenant_list_asks_for_a_new_tenant(qtbot, store, monkeypatch, show_active):
+    page = show_active(TenantsPage(store))
     opened = []
     monkeypatch.setattr(NewTenantForm, "exec", lambda form: opened.append(form) or 0)
     page.search_box.setFocus()

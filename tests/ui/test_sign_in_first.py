@@ -60,14 +60,10 @@ def test_a_wrong_password_is_refused_once_the_store_is_open(qtbot, signed_up):
 
 
 @pytest.fixture
-def damaged(signed_up, damage_audit_page):
+def damaged(signed_up, damage_audit_page, fill_audit_pages):
     """A store with a good backup beside it, then a damaged page."""
     store = stores.open_store(signed_up)
-    with store.raw() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO audit_event (at, officer, action, record_type, record_id, fields, summary, prev_hash, hash) "
-            "VALUES (?, 'x', 'view', 'tenant', ?, '', '', '', '')",
-            [("2026-01-01 00:00:00", f"id-{i:06d}") for i in range(3000)])
+    fill_audit_pages(store)
     backup = stores.backup_if_due(store)
     store.close()
     damage_audit_page(signed_up)
