@@ -6,22 +6,21 @@ anniversary for a check done early enough (domain.checks_rules.next_due_after).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session, select
 
-from liaison_app.domain import Adjustment, Block, Home, Job, SafetyCheck, SupportPlan, Tenant, utcnow
+from liaison_app.domain import Job, SafetyCheck, Tenant, utcnow
 from liaison_app.domain import checks_rules as rules
-from liaison_app.domain.enums import JobStatus, PlanStatus
-from liaison_app.domain.periods import is_active
+from liaison_app.domain.enums import JobStatus
 from liaison_app.domain.validation import ValidationError, parse_past_date
 from liaison_app.services import records
 from liaison_app.services.audit import record_event
-from liaison_app.services.catalogues import Kind, adjustment_kinds, job_types, mandatory_check_kinds
+from liaison_app.services.catalogues import Kind, job_types, mandatory_check_kinds
+from liaison_app.services.checks_due import CLOSED_STATUSES
 from liaison_app.store import Store
 
-CLOSED_STATUSES = (JobStatus.COMPLETED.value, JobStatus.CANCELLED.value)
 
 
 @dataclass
@@ -134,133 +133,6 @@ def complete_check(store: Store, job_id: str, completed_on: date | str, certific
                      ["last_done", "certificate_ref", "next_due"], f"{kind.code} calendar")
         result = _status(kind, row, None, date.today())
     return result
-
-
-@dataclass
-class DueCheck:
-    """A mandatory check due by a horizon, with the tenant it affects and what support they have."""
-
-    kind: str
-    label: str
-    due_date: date
-    days_left: int
-    home_id: str | None
-    block_id: str | None
-    tenant_id: str | None = None
-    job_id: str | None = None
-    job_ref: str = ""
-    adjustments: list[str] = field(default_factory=list)  # catalogue labels of active adjustments
-    has_support_plan: bool = False
-    no_record: bool = False  # no record of this check at all: due now (due_date is today)
-
-
-def _chunks(ids: list[str], size: int = 500):
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
-def _collect_due(session: Session, horizon: date, today: date, supported_only: bool,
-                 no_record: bool) -> dict[tuple, DueCheck]:
-    mandatory = {k.code: k for k in mandatory_check_kinds()}
-    found: dict[tuple, DueCheck] = {}
-
-    def offer(kind: str, due: date, home_id, block_id, job: Job | None = None, no_record: bool = False) -> None:
-        key = ("block", block_id, kind) if block_id else ("home", home_id, kind)
-        item = found.get(key)
-        if item is not None and no_record:
-            return  # an open check job has the due date
-        if item is None:
-            item = found[key] = DueCheck(kind, mandatory[kind].label, due, 0, home_id if not block_id else None,
-                                         block_id, no_record=no_record)
-        item.due_date = min(item.due_date, due)
-        if job is not None:
-            item.job_id, item.job_ref = job.id, job.job_ref
-            item.tenant_id = item.tenant_id or job.tenant_id
-
-    rows = session.exec(select(SafetyCheck).where(SafetyCheck.next_due <= horizon,
-                                                  SafetyCheck.kind.in_(list(mandatory))))
-    for row in rows:
-        offer(row.kind, row.next_due, row.home_id, row.block_id)
-    jobs = session.exec(select(Job).where(Job.due_date <= horizon, Job.status.not_in(CLOSED_STATUSES),
-                                          Job.job_type.in_(list(mandatory))))
-    for job in jobs:
-        offer(job.job_type, job.due_date, job_home_id(session, job), job.block_id, job)
-    if not no_record:
-        return found
-    for kind, home_id, block_id in _without_record(session, list(mandatory.values()), supported_only, today):
-        offer(kind, today, home_id, block_id, no_record=True)
-    return found
-
-
-def _supported_homes(today: date):
-    """The homes of tenants with an active adjustment or an open support plan (a subquery)."""
-    adjusted = select(Adjustment.tenant_id).where((Adjustment.end_date.is_(None)) | (Adjustment.end_date > today))
-    planned = select(SupportPlan.tenant_id).where(SupportPlan.status != PlanStatus.CLOSED.value)
-    return select(Tenant.home_id).where(Tenant.id.in_(adjusted) | Tenant.id.in_(planned))
-
-
-def _without_record(session: Session, kinds: list[Kind], supported_only: bool, today: date):
-    """(kind, home id, block id) of each home or block with no record at all of a check that has a cycle:
-    it is due now. With `supported_only`, only the homes of tenants with adjustments or a support plan."""
-    for kind in kinds:
-        if not kind.get("cycle_months"):
-            continue
-        if kind.get("scope") == "block":
-            if supported_only:
-                continue
-            recorded = select(SafetyCheck.block_id).where(SafetyCheck.kind == kind.code,
-                                                          SafetyCheck.block_id.is_not(None))
-            for block_id in session.exec(select(Block.id).where(Block.id.not_in(recorded))):
-                yield kind.code, None, block_id
-            continue
-        recorded = select(SafetyCheck.home_id).where(SafetyCheck.kind == kind.code, SafetyCheck.home_id.is_not(None))
-        query = select(Home.id).where(Home.id.not_in(recorded))
-        if supported_only:
-            query = query.where(Home.id.in_(_supported_homes(today)))
-        for home_id in session.exec(query):
-            yield kind.code, home_id, None
-
-
-def _attach_tenants(session: Session, items: list[DueCheck], today: date) -> None:
-    home_ids = [i.home_id for i in items if i.home_id and not i.tenant_id]
-    by_home: dict[str, str] = {}
-    for chunk in _chunks(home_ids):
-        for tenant_id, home_id in session.exec(select(Tenant.id, Tenant.home_id).where(
-                Tenant.home_id.in_(chunk), (Tenant.tenancy_end.is_(None)) | (Tenant.tenancy_end > today))):
-            by_home.setdefault(home_id, tenant_id)
-    for item in items:
-        if item.home_id and not item.tenant_id:
-            item.tenant_id = by_home.get(item.home_id)
-    tenant_ids = list({i.tenant_id for i in items if i.tenant_id})
-    adjustments: dict[str, list[str]] = {}
-    planned: set[str] = set()
-    for chunk in _chunks(tenant_ids):
-        for adj in session.exec(select(Adjustment).where(Adjustment.tenant_id.in_(chunk))
-                                .order_by(Adjustment.kind)):
-            if is_active(adj, today):
-                adjustments.setdefault(adj.tenant_id, []).append(adjustment_kinds().label(adj.kind))
-        planned |= set(session.exec(select(SupportPlan.tenant_id).where(
-            SupportPlan.tenant_id.in_(chunk), SupportPlan.status != PlanStatus.CLOSED.value)).all())
-    for item in items:
-        item.adjustments = list(dict.fromkeys(adjustments.get(item.tenant_id, [])))
-        item.has_support_plan = item.tenant_id in planned
-
-
-def due_checks(store: Store, *, days: int = 30, today: date | None = None,
-               only_supported: bool = False, no_record: bool = False) -> list[DueCheck]:
-    """Mandatory checks due within `days` (overdue ones included), soonest first. With `no_record`, also
-    every home or block with no record at all of a check that has a cycle (due now; `DueCheck.no_record`).
-
-    With `only_supported`, just those of tenants with an active adjustment or an open support plan."""
-    today = today or date.today()
-    with store.read() as session:
-        items = list(_collect_due(session, today + timedelta(days=days), today, only_supported, no_record).values())
-        _attach_tenants(session, items, today)
-    for item in items:
-        item.days_left = (item.due_date - today).days
-    if only_supported:
-        items = [i for i in items if i.adjustments or i.has_support_plan]
-    return sorted(items, key=lambda i: (i.due_date, i.label, i.job_ref))
 
 
 def is_closed(status: str) -> bool:

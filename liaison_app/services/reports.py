@@ -31,7 +31,8 @@ from liaison_app.services import signoff, you_said
 from liaison_app.services.access import job_attempts, job_escalation
 from liaison_app.services.audit import audit
 from liaison_app.services.catalogues import adjustment_kinds, conduct_points, job_types
-from liaison_app.services.checks import DueCheck, due_checks, job_home_id
+from liaison_app.services.checks import job_home_id
+from liaison_app.services.checks_due import DueCheck, due_checks
 from liaison_app.services.conduct import list_feedback
 from liaison_app.services.officers import signed_in_name
 from liaison_app.services.today import no_access_jobs

@@ -23,7 +23,7 @@ from liaison_app.services import tenants
 from liaison_app.services import operatives
 from liaison_app.services.access import job_escalation
 from liaison_app.services.catalogues import adjustment_kinds, job_types, visit_types, warning_kinds
-from liaison_app.services.checks import CLOSED_STATUSES, due_checks
+from liaison_app.services.checks_due import CLOSED_STATUSES, due_checks_page
 from liaison_app.store import Store
 
 REVIEW_DAYS = 14
@@ -138,12 +138,15 @@ def _visits(session: Session, names: _Names, on: date) -> list[TodayItem]:
                       "", v.tenant_id, v.job_id, "visit", v.id) for v in session.exec(query)]
 
 
-def _follow_ups(session: Session, names: _Names, on: date) -> list[TodayItem]:
-    query = select(FollowUp).where(FollowUp.due_date <= on, FollowUp.done_on.is_(None)).order_by(FollowUp.due_date)
-    found = list(session.exec(query))
+def _follow_ups(session: Session, names: _Names, on: date) -> tuple[list[TodayItem], int]:
+    """The SECTION_LIMIT longest-waiting follow-ups due, and how many are due in all."""
+    due = (FollowUp.due_date <= on, FollowUp.done_on.is_(None))
+    total = session.exec(select(func.count()).select_from(FollowUp).where(*due)).one()
+    found = list(session.exec(select(FollowUp).where(*due).order_by(FollowUp.due_date, FollowUp.id)
+                              .limit(SECTION_LIMIT)))
     names.preload(f.tenant_id for f in found)
     return [TodayItem("follow_ups", f.due_date, f"{f.action} — {names.name(f.tenant_id)}",
-                      _when_text(f.due_date, on), f.tenant_id, None, "followup", f.id) for f in found]
+                      _when_text(f.due_date, on), f.tenant_id, None, "followup", f.id) for f in found], total
 
 
 def _reviews(session: Session, names: _Names, on: date) -> tuple[list[TodayItem], int]:
@@ -173,9 +176,10 @@ def _reviews(session: Session, names: _Names, on: date) -> tuple[list[TodayItem]
     return sorted(items, key=lambda i: (i.when, i.title)), total
 
 
-def _checks_due(store: Store, names: _Names, on: date) -> list[TodayItem]:
+def _checks_due(store: Store, names: _Names, on: date) -> tuple[list[TodayItem], int]:
+    """The most urgent SECTION_LIMIT checks due (of tenants with support) and how many are due in all."""
     items = []
-    due_list = due_checks(store, days=CHECK_DAYS, today=on, only_supported=True)
+    due_list, total = due_checks_page(store, days=CHECK_DAYS, today=on, only_supported=True, limit=SECTION_LIMIT)
     names.preload(d.tenant_id for d in due_list)
     for due in due_list:
         support = list(due.adjustments) + (["support plan"] if due.has_support_plan else [])
@@ -183,7 +187,7 @@ def _checks_due(store: Store, names: _Names, on: date) -> list[TodayItem]:
         detail = f"{_when_text(due.due_date, on)} · " + ", ".join(support)
         items.append(TodayItem("checks_due", due.due_date, title, detail, due.tenant_id, due.job_id,
                                "job" if due.job_id else "safetycheck", due.job_id or ""))
-    return items
+    return items, total
 
 
 def no_access_jobs(session: Session) -> list[Job]:
@@ -218,13 +222,14 @@ def today_view(store: Store, on: date | None = None) -> TodayView:
     with store.read() as session:
         names = _Names(session)
         reviews, review_total = _reviews(session, names, on)
+        follow_ups, follow_up_total = _follow_ups(session, names, on)
         view = TodayView(appointments=_appointments(store, session, names, on), visits=_visits(session, names, on),
-                         follow_ups=_follow_ups(session, names, on), reviews=reviews,
-                         no_access=_no_access(session, names, on))
-        view.checks_due = _checks_due(store, names, on)
+                         follow_ups=follow_ups, reviews=reviews, no_access=_no_access(session, names, on))
+        view.checks_due, checks_total = _checks_due(store, names, on)
         view.signoffs, view.concern_reviews = today_signoffs.sections(store, session, on, TodayItem)
+    counted = {"reviews": review_total, "follow_ups": follow_up_total, "checks_due": checks_total}
     for name in SECTIONS:
         items = getattr(view, name)
-        view.totals[name] = review_total if name == "reviews" else len(items)
+        view.totals[name] = counted.get(name, len(items))
         setattr(view, name, items[:SECTION_LIMIT])
     return view

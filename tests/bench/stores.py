@@ -30,6 +30,7 @@ def schema_key() -> str:
     digest = hashlib.sha256()
     for path in sorted((package / "store" / "migrations" / "versions").glob("*.py")):
         digest.update(path.name.encode())
+        digest.update(path.read_bytes())  # a migration being written changes its content, not its name
     for path in sorted((package / "services").glob("demo*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -10,7 +10,7 @@ from checks_world import TODAY, adjustment, block, calendar, contractor, home, j
 from liaison_app.domain import AuditEvent, Job, SafetyCheck
 from liaison_app.domain import checks_rules as rules
 from liaison_app.domain.validation import ValidationError, add_months
-from liaison_app.services import checks, support
+from liaison_app.services import checks, checks_due, support
 
 
 def by_kind(statuses):
@@ -96,10 +96,10 @@ def test_due_checks_flags_support(store):
     job(store, "G-2", c.id, tenant_id=helped.id, due_date=TODAY - timedelta(days=2))
     calendar(store, "gas_safety", TODAY + timedelta(days=25), home_id=planned.home_id)
     calendar(store, "gas_safety", TODAY + timedelta(days=31), home_id=helped.home_id)
-    items = checks.due_checks(store, days=30, today=TODAY)
+    items = checks_due.due_checks(store, days=30, today=TODAY)
     assert [(i.tenant_id, i.days_left, i.job_ref) for i in items] == [
         (helped.id, -2, "G-2"), (plain.id, 5, ""), (planned.id, 25, "")]
     assert items[0].adjustments == ["Boot covers"] and not items[0].has_support_plan
     assert items[2].has_support_plan and items[2].adjustments == []
-    supported = checks.due_checks(store, days=30, today=TODAY, only_supported=True)
+    supported = checks_due.due_checks(store, days=30, today=TODAY, only_supported=True)
     assert [i.tenant_id for i in supported] == [helped.id, planned.id]
