@@ -98,7 +98,7 @@ def _start_qt(argv: list[str] | None):
 
 
 def open_first(path) -> tuple[object | None, bool]:
-    """Open the store, then ask who is signing in (a new store, one a crash left with a journal, one in
+    """Open the store, then ask who is signing in (an empty file, one a crash left with a journal, one in
     use elsewhere: anything the file alone cannot answer). Returns (store or None, signed in)."""
     from liaison_app.ui.sign_in import ensure_signed_in  # here, not at the top, for start-up speed
     from liaison_app.ui.startup import open_or_restore
@@ -107,18 +107,18 @@ def open_first(path) -> tuple[object | None, bool]:
     return store, store is not None and ensure_signed_in(store)
 
 
-def sign_in_first(path) -> tuple[object | None, bool]:
-    """Show the sign-in dialog at once while the store opens behind it (ui/opening.py); a store that
-    could not be opened closes the dialog and is refused or restored as ever. Returns (store or None,
-    signed in)."""
+def sign_in_first(path, has_accounts: bool = True) -> tuple[object | None, bool]:
+    """Show the sign-in dialog (or, for a store with no accounts yet, the first-account setup) at once
+    while the store opens behind it (ui/opening.py); a store that could not be opened closes the dialog
+    and is refused or restored as ever. Returns (store or None, signed in)."""
     from PySide6.QtCore import QTimer  # here, not at the top, for start-up speed
     from PySide6.QtWidgets import QDialog
 
     from liaison_app.ui.opening import PendingStore
-    from liaison_app.ui.sign_in import SignInDialog, ensure_signed_in
+    from liaison_app.ui.sign_in import SetupDialog, SignInDialog, ensure_signed_in
 
     pending = PendingStore(path)
-    dialog = SignInDialog(pending)
+    dialog = SignInDialog(pending) if has_accounts else SetupDialog(pending)
     QTimer.singleShot(0, pending.start)  # once the dialog is on screen
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     store = pending.wait()
@@ -130,7 +130,7 @@ def sign_in_first(path) -> tuple[object | None, bool]:
             raise pending.error
         store = recover(pending.error, path)
         return store, store is not None and ensure_signed_in(store)
-    if dialog.interrupted:  # the store has no accounts after all: the first-account setup
+    if dialog.interrupted:  # its accounts were not as the peek said: the dialog the store asks for
         return store, ensure_signed_in(store)
     return store, accepted
 
@@ -147,8 +147,8 @@ def run(db: str | None = None, argv: list[str] | None = None, *, smoke_test: boo
     log.info("Liaison %s starting", __version__)
     path = store_path(db)
     driver = smoke.SmokeDriver(app) if smoke_test else None
-    opened = sign_in_first if has_accounts_hint(path) else open_first
-    store, signed_in = opened(path)
+    hint = has_accounts_hint(path)
+    store, signed_in = open_first(path) if hint is None else sign_in_first(path, hint)
     if store is None:
         return 1
     app.aboutToQuit.connect(lambda: close_store(store))  # releases the lock file

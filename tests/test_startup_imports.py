@@ -33,7 +33,8 @@ seen = {}
 
 class Watch(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Show and type(obj).__name__ == "SignInDialog" and not seen:
+        if event.type() == QEvent.Type.Show and type(obj).__name__ in ("SignInDialog", "SetupDialog") and not seen:
+            seen["dialog"] = type(obj).__name__
             seen.update({name: name in sys.modules for name in
                          ("sqlmodel", "alembic", "liaison_app.store.engine", "liaison_app.services.officers")})
         return False
@@ -69,10 +70,24 @@ def _run_desktop(path) -> dict:
 def test_the_sign_in_dialog_shows_before_sqlmodel_and_alembic_never_loads(signed_up):
     result = _run_desktop(signed_up)
     assert result["code"] == 0  # signed in, the main window showed, closed cleanly
-    assert result["at_dialog"] == {"sqlmodel": False, "alembic": False, "liaison_app.store.engine": False,
-                                   "liaison_app.services.officers": False}
+    assert result["at_dialog"] == {"dialog": "SignInDialog", "sqlmodel": False, "alembic": False,
+                                   "liaison_app.store.engine": False, "liaison_app.services.officers": False}
     assert result["sqlmodel_by_end"] is True  # it did load: behind the dialog
     assert result["alembic_ever"] is False  # the store was current: Alembic was never needed
+
+
+def test_a_new_store_gets_the_first_account_dialog_before_sqlmodel_and_is_made_behind_it(tmp_path):
+    path = tmp_path / "new" / "liaison.db"
+    path.parent.mkdir()
+    result = _run_desktop(path)
+    assert result["code"] == 0  # the first account was made, signed in, and the main window showed
+    assert result["at_dialog"] == {"dialog": "SetupDialog", "sqlmodel": False, "alembic": False,
+                                   "liaison_app.store.engine": False, "liaison_app.services.officers": False}
+    store = open_store(path)
+    try:
+        assert officers.has_accounts(store) and [o.username for o in officers.list_officers(store)] == ["ada"]
+    finally:
+        store.close()
 
 
 def test_code_heads_read_from_the_files_equal_alembics_heads():

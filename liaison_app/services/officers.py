@@ -24,12 +24,12 @@ from liaison_app.domain import Officer, SignInFailure, utcnow
 from liaison_app.domain.enums import Role
 from liaison_app.domain.validation import ValidationError
 from liaison_app.services.audit import record_event
+from liaison_app.services.password_rule import MIN_PASSWORD, password_minimum  # noqa: F401 (re-exported)
 from liaison_app.services.permissions import NotAllowed, require_role  # noqa: F401  (re-exported)
 from liaison_app.services.settings import NUMBER_RANGES, get_setting
 from liaison_app.store import Store
 
 FAILED_MESSAGE = "Sign-in failed: check your user name and password."
-MIN_PASSWORD = 10
 FREE_ATTEMPTS = 5
 FIRST_BACK_OFF = 30  # seconds; doubles with each further failure
 MAX_BACK_OFF = 3600
@@ -296,11 +296,6 @@ def auto_lock_minutes(store: Store) -> int:
 
 def _setting(store: Store, key: str, default: str) -> str:
     return get_setting(store, key) or default
-
-
-def password_minimum() -> int:
-    """The fewest characters a password may have."""
-    return MIN_PASSWORD
 
 
 def sign_in_failed_message() -> str:

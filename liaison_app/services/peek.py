@@ -12,5 +12,8 @@ __all__ = ["has_accounts_hint"]
 
 def has_accounts_hint(path: str | os.PathLike) -> bool | None:
     """True if the store at `path` has officer accounts, False if none, None when it cannot tell without
-    opening it. Only a hint for which dialog to show first: nothing is read for an officer from it."""
+    opening it. No file at all is a new store, which has none. Only a hint for which dialog to show first:
+    nothing is read for an officer from it, and the store is opened and asked before anything is written."""
+    if not os.path.lexists(path):
+        return False
     return peek(path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
+from liaison_app.services.password_rule import password_minimum
 from liaison_app.ui.opening import PendingStore
 
 FIELD_CHARS = 32  # wide enough for the password hint and a long user name
@@ -54,6 +55,40 @@ class _Dialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 
+    def wait_for(self, store) -> None:
+        """`store`: the open store, or a PendingStore still opening (see the module's note)."""
+        self.store = store
+        self.interrupted = False  # closed because the store could not be opened (or is not as hinted)
+        if isinstance(store, PendingStore):
+            store.settled.connect(self._store_settled)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if isinstance(self.store, PendingStore) and self.store.done:  # it ended before the dialog showed
+            QTimer.singleShot(0, self._store_settled)
+
+    def not_as_hinted(self, has_accounts: bool | None) -> bool:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _store_settled(self) -> None:
+        """The store finished opening: if that failed (or its accounts are not as hinted), close at once."""
+        pending = self.store
+        if not self.isVisible() or not pending.done:
+            return
+        if pending.store is None or self.not_as_hinted(pending.has_accounts):
+            self.interrupted = True
+            self.reject()
+
+    def _open_store(self):
+        """The open store, waiting for it if it is still opening; None (the dialog closed) if it failed."""
+        if not isinstance(self.store, PendingStore):
+            return self.store
+        store = self.store.wait(self.message)
+        if store is None or self.not_as_hinted(self.store.has_accounts):
+            self._store_settled()
+            return None
+        return store
+
     def add_fields(self, rows) -> None:
         """(label, edit) rows; the first edit has the cursor when the dialog opens, Tab goes down the form
         and on to the buttons."""
@@ -76,10 +111,9 @@ class SetupDialog(_Dialog):
     """First start: make the first account, an administrator, and sign it in."""
 
     def __init__(self, store, parent=None):
-        from liaison_app.services.officers import password_minimum  # here, not at the top, for start-up speed
-
+        """`store`: the open store, or a PendingStore still opening (see the module's note)."""
         super().__init__(self.tr("Welcome to Liaison"), self.tr("Create account"), parent)
-        self.store = store
+        self.wait_for(store)
         self.intro.setText(self.tr(
             "Liaison holds sensitive information about tenants, so every officer signs in. Make the first "
             "account: it is an administrator, who can add the other officers."))
@@ -98,8 +132,6 @@ class SetupDialog(_Dialog):
 
     def problems(self, fields=None) -> str:
         """The first problem with what was typed, among `fields` (all when None)."""
-        from liaison_app.services.officers import password_minimum  # here, not at the top, for start-up speed
-
         def asked(edit) -> bool:
             return fields is None or edit in fields
 
@@ -120,19 +152,25 @@ class SetupDialog(_Dialog):
         self.ok_button.setEnabled(not self.problems())
         self.message.setText(self.problems(self.touched))
 
-    def submit(self) -> None:
-        from liaison_app.domain.validation import ValidationError  # here, not at the top, for start-up speed
-        from liaison_app.services import officers
-        from liaison_app.services.officers import SignInError
+    def not_as_hinted(self, has_accounts: bool | None) -> bool:
+        return has_accounts is True  # someone made the first account meanwhile: sign in instead
 
+    def submit(self) -> None:
         problem = self.problems()
         if problem:
             self.message.setText(problem)
             return
+        store = self._open_store()  # first: the services load on the store's thread, behind "Checking the store…"
+        if store is None:
+            return
+        from liaison_app.domain.validation import ValidationError  # here, not at the top, for start-up speed
+        from liaison_app.services import officers
+        from liaison_app.services.officers import SignInError
+
         try:
-            officers.create_officer(self.store, self.username.text(), self.display_name.text(), "admin",
+            officers.create_officer(store, self.username.text(), self.display_name.text(), "admin",
                                     self.password.text())
-            officers.sign_in(self.store, self.username.text(), self.password.text())
+            officers.sign_in(store, self.username.text(), self.password.text())
         except (ValidationError, SignInError) as exc:
             self.message.setText(str(exc))
             return
@@ -145,10 +183,7 @@ class SignInDialog(_Dialog):
     def __init__(self, store, parent=None):
         """`store`: the open store, or a PendingStore still opening (see the module's note)."""
         super().__init__(self.tr("Sign in to Liaison"), self.tr("Sign in"), parent)
-        self.store = store
-        self.interrupted = False  # closed because the store could not be opened, not by the officer
-        if isinstance(store, PendingStore):
-            store.settled.connect(self._store_settled)
+        self.wait_for(store)
         self.intro.setText(self.tr("Sign in with your Liaison user name and password."))
         self.username = _line(self, self.tr("User name"))
         self.password = _line(self, self.tr("Password"), password=True)
@@ -159,29 +194,8 @@ class SignInDialog(_Dialog):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if isinstance(self.store, PendingStore) and self.store.done:  # it ended before the dialog showed
-            QTimer.singleShot(0, self._store_settled)
-
-    def _store_settled(self) -> None:
-        """The store finished opening: if that failed (or it has no accounts after all), close at once."""
-        pending = self.store
-        if not self.isVisible() or not pending.done:
-            return
-        if pending.store is None or pending.has_accounts is False:
-            self.interrupted = True
-            self.reject()
-
-    def _open_store(self):
-        """The open store, waiting for it if it is still opening; None (the dialog closed) if it failed."""
-        if not isinstance(self.store, PendingStore):
-            return self.store
-        store = self.store.wait(self.message)
-        if store is None or self.store.has_accounts is False:
-            self._store_settled()
-            return None
-        return store
+    def not_as_hinted(self, has_accounts: bool | None) -> bool:
+        return has_accounts is False  # the store has no accounts after all: the first-account setup
 
     def submit(self) -> None:
         if self._wait:

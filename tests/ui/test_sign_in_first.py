@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from liaison_app import app as liaison_app_module
-from liaison_app.services import officers, stores
+from liaison_app.services import officers, permissions, stores
 from liaison_app.ui.opening import PendingStore
 from liaison_app.ui.sign_in import SetupDialog, SignInDialog
 
@@ -109,5 +109,41 @@ def test_a_store_with_no_accounts_after_all_gets_the_first_account_setup(qtbot, 
     store, signed_in = liaison_app_module.sign_in_first(store_path)
     try:
         assert signed_in is False and SetupDialog in shown
+    finally:
+        store.close()
+
+
+def test_the_first_account_waits_for_the_new_store_then_makes_an_administrator(qtbot, tmp_path):
+    path = tmp_path / "liaison.db"  # no file yet: a new store, opened behind the dialog
+    pending = PendingStore(path)
+    dialog = SetupDialog(pending)
+    qtbot.addWidget(dialog)
+    for edit, text in ((dialog.username, "ada"), (dialog.display_name, "Ada Admin"), (dialog.password, PASSWORD),
+                       (dialog.again, PASSWORD)):
+        qtbot.keyClicks(edit, text)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    try:
+        assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.interrupted
+        assert pending.store.actor == "ada" and permissions.is_admin(pending.store)
+    finally:
+        pending.store.close()
+
+
+def test_a_store_that_has_accounts_after_all_gets_the_sign_in_dialog(qtbot, signed_up):
+    shown = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and type(dialog) not in shown:
+            shown.append(type(dialog))
+        if isinstance(dialog, SignInDialog):
+            dialog.reject()
+        else:
+            QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(0, answer)
+    store, signed_in = liaison_app_module.sign_in_first(signed_up, has_accounts=False)
+    try:
+        assert signed_in is False and shown == [SetupDialog, SignInDialog]
     finally:
         store.close()
