@@ -165,10 +165,10 @@ def _reviews(session: Session, names: _Names, on: date) -> tuple[list[TodayItem]
             who = names.name(rec.tenant_id) or "a home"
             items.append(TodayItem("reviews", rec.review_date, f"Review {what}: {catalogue.label(rec.kind)} — {who}",
                                    _when_text(rec.review_date, on), rec.tenant_id, None, rtype, rec.id))
-    query = select(SupportPlan).where(SupportPlan.review_date <= horizon,
-                                      SupportPlan.status != PlanStatus.CLOSED.value)
-    plans = list(session.exec(query))
-    total += len(plans)
+    due = (SupportPlan.review_date <= horizon, SupportPlan.status != PlanStatus.CLOSED.value)
+    total += session.exec(select(func.count()).select_from(SupportPlan).where(*due)).one()
+    plans = list(session.exec(select(SupportPlan).where(*due).order_by(SupportPlan.review_date, SupportPlan.id)
+                              .limit(SECTION_LIMIT)))
     names.preload(p.tenant_id for p in plans)
     for plan in plans:
         items.append(TodayItem("reviews", plan.review_date, f"Review support plan — {names.name(plan.tenant_id)}",
