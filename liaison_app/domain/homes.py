@@ -59,6 +59,9 @@ class Tenant(Record, table=True):
     private_notes: str = ""
     # Case-folded name, reference, address and postcode, kept by services for fast search.
     search_text: str = Field(default="", index=False)
+    # What the last `import tenants` row for this tenancy held (a hash of its cells, with the tenant's,
+    # home's and block's versions after it): an unchanged re-import skips the row (services/import_rows.py).
+    import_hash: str = ""
     # Set when the demo command made this record, so `demo` can refuse a store with real data.
     demo: bool = False
 

@@ -206,8 +206,9 @@ def _rows(handle, reader, columns: list[str], problems: ProblemList) -> Iterator
                              "was read.")
                 return
             line, start = start, reader.line_num + 1
-            if not "".join(values).strip():
-                continue
+            first = values[0] if values else ""
+            if (not first or first.isspace()) and not "".join(values).strip():
+                continue  # a blank row
             if len(values) != width:
                 problems.add(line, "", f"This row has {len(values)} cell{'s' if len(values) != 1 else ''} but the "
                              f"header names {width}.")

@@ -32,7 +32,7 @@ from liaison_app.services.audit import audit, events_about
 from liaison_app.services.permissions import is_safeguarding_lead, require_role
 from liaison_app.store import Store
 
-SKIP_FIELDS = {"search_text", "demo"}
+SKIP_FIELDS = {"search_text", "demo", "import_hash"}
 SECTIONS = [  # (key, heading)
     ("tenant", "Tenancy and contact details"), ("home", "Home"), ("block", "Block"),
     ("adjustments", "Wishes and reasonable adjustments"), ("warnings", "Risk warnings"),

@@ -16,6 +16,7 @@ from liaison_app.domain.validation import (
     clean_postcode,
     clean_required,
     clean_uprn,
+    is_postcode,
     parse_date,
     parse_yes_no,
 )
@@ -118,6 +119,89 @@ def clean_collect(values: dict[str, Any]) -> tuple[dict[str, Any], list[Validati
     if start and end and end < start:
         problems.append(ValidationError("The tenancy ends before it starts.", field="tenancy_end"))
     return cleaned, problems
+
+
+_UNKNOWN, _NO_SHORTCUT = object(), object()
+
+
+def row_cleaner(columns: list[str]) -> Callable[[dict[str, str]], tuple[dict[str, Any], list[ValidationError]]]:
+    """clean_collect for rows of a file with these columns (all known fields): each cleaner looked up
+    once per file, and what it makes of an empty cell asked once (an import's rows are mostly empty
+    optional cells; an empty required cell is asked every time, for its problem)."""
+    # name, cleaner (free text: str.strip, which `text` is for a cell), its empty value
+    plan = [[name, str.strip if CLEANERS[name] is text else CLEANERS[name], _UNKNOWN] for name in columns]
+    dated = "tenancy_start" in columns and "tenancy_end" in columns
+
+    def clean(row: dict[str, str]) -> tuple[dict[str, Any], list[ValidationError]]:
+        cleaned: dict[str, Any] = {}
+        problems: list[ValidationError] = []
+        for item in plan:
+            name, cleaner, empty = item
+            value = row[name]
+            if not value and empty is not _NO_SHORTCUT:
+                if empty is _UNKNOWN:
+                    try:
+                        empty = item[2] = cleaner("")
+                    except ValidationError:
+                        item[2] = _NO_SHORTCUT
+                if empty is not _UNKNOWN:
+                    cleaned[name] = empty
+                    continue
+            try:
+                cleaned[name] = cleaner(value)
+            except ValidationError as exc:
+                exc.field = name
+                problems.append(exc)
+        if dated:
+            start, end = cleaned.get("tenancy_start"), cleaned.get("tenancy_end")
+            if start and end and end < start:
+                problems.append(ValidationError("The tenancy ends before it starts.", field="tenancy_end"))
+        return cleaned, problems
+
+    return clean
+
+
+_NEVER_REFUSED = frozenset({"title", "preferred_name", "language", "address_line2", "town", "block"})
+_REQUIRED_TEXT = ("first_name", "last_name", "address_line1")  # a problem only when blank
+
+
+def _refused_by(cleaner: Callable[[Any], Any]) -> Callable[[str], bool]:
+    def refused(value: str) -> bool:
+        try:
+            cleaner(value)
+        except ValidationError:
+            return True
+        return False
+    return refused
+
+
+def row_counter(columns: list[str]) -> Callable[[dict[str, str]], tuple[int, str | None]]:
+    """For the rows of a file already refused, past the problems it lists: how many problems a row has
+    (as many as row_cleaner finds) and its tenancy reference (None when that cell is a problem), with
+    nothing cleaned or kept: a million-row file of garbage is counted quickly."""
+    blank = [name for name in _REQUIRED_TEXT if name in columns]
+    postcode = "postcode" in columns
+    checks = [(name, _refused_by(CLEANERS[name])) for name in columns
+              if name not in _NEVER_REFUSED and name not in blank and name not in ("tenancy_ref", "postcode")]
+    clean = row_cleaner(columns) if "tenancy_end" in columns else None  # a rule across two cells
+
+    def count(row: dict[str, str]) -> tuple[int, str | None]:
+        ref = row["tenancy_ref"].strip()
+        ref = ref if ref and len(ref) <= 40 else None
+        if clean is not None:
+            return len(clean(row)[1]), ref
+        problems = int(ref is None)  # no reference, or one over 40 characters (_ref)
+        for name in blank:
+            if not row[name].strip():
+                problems += 1
+        if postcode and not is_postcode(row["postcode"]):
+            problems += 1
+        for name, refused in checks:
+            if refused(row[name]):
+                problems += 1
+        return problems, ref
+
+    return count
 
 
 def split(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], str | None | bool]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Iterator
 
 from sqlalchemy import Table
@@ -42,12 +43,14 @@ def insert_many(conn, table: Table, rows: list[dict[str, Any]]) -> None:
     processors = [(i, lru_cache(maxsize=8192)(p))
                   for i, p in enumerate(table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in columns)
                   if p is not None]  # dates and times repeat: convert each distinct value once
+    pick = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
 
     def values(row: dict[str, Any]) -> list[Any]:
-        out = [row[n] for n in names] + tail
+        out = [*pick(row), *tail]
         for i, process in processors:
-            if out[i] is not None:
-                out[i] = process(out[i])
+            value = out[i]
+            if value is not None:
+                out[i] = process(value)
         return out
 
     quoted = ", ".join(f'"{c}"' for c in columns)
@@ -58,6 +61,31 @@ def insert_many(conn, table: Table, rows: list[dict[str, Any]]) -> None:
             cursor.executemany(sql, [values(r) for r in rows[i:i + BATCH]])
     finally:
         cursor.close()
+
+
+def fetch_rows(conn, stmt) -> list[tuple]:
+    """Every row of a Core select, as plain tuples straight from the driver, each value read back as
+    SQLAlchemy reads it (dates, booleans): an import reads whole tables at once, and SQLAlchemy's own
+    rows cost more than the reading itself."""
+    compiled = stmt.compile(dialect=conn.dialect)
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    dialect = conn.dialect
+    processors = [(i, p) for i, p in enumerate(
+        c.type.dialect_impl(dialect).result_processor(dialect, None) for c in stmt.selected_columns) if p is not None]
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        rows = cursor.execute(str(compiled), params).fetchall()
+    finally:
+        cursor.close()
+    if not processors:
+        return rows
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, process in processors:
+            row[i] = process(row[i])
+        out.append(tuple(row))
+    return out
 
 
 @contextmanager

@@ -36,6 +36,27 @@ print(json.dumps({"code": code, "seconds": took, "peak_mb": peak}))
 """
 
 
+# Each row its own phone number (a real landlord's file repeats few), in allocated UK ranges that
+# phonenumbers accepts, typed in the ways housing systems export them: (area code, first digits).
+PHONE_RANGES = (("7400", ""), ("7507", ""), ("7723", ""), ("7812", ""), ("7956", ""), ("117", "9"),
+                ("113", "2"), ("121", "4"), ("161", "7"), ("1225", "4"), ("20", "7"), ("29", "20"), ("131", "5"))
+
+
+def phone(i: int) -> str:
+    """Row i's own phone number (distinct for every i below a million), in one of four typed styles."""
+    area, first = PHONE_RANGES[i % len(PHONE_RANGES)]
+    rest = 10 - len(area) - len(first)
+    subscriber = f"{first}{(i // len(PHONE_RANGES)) * 7919 % 10 ** rest:0{rest}d}"
+    style = i % 4
+    if style == 0:
+        return f"0{area} {subscriber}"
+    if style == 1:
+        return f"+44 {area} {subscriber}"
+    if style == 2:
+        return f"(0{area}) {subscriber[:3]} {subscriber[3:]}"
+    return f"0{area}{subscriber}"
+
+
 def write_csv(path: Path, rows: int, seed: int = 1) -> None:
     from liaison_app.services import demo_data as data
 
@@ -54,7 +75,7 @@ def write_csv(path: Path, rows: int, seed: int = 1) -> None:
             postcode = f"{rng.choice(town['districts'])} {rng.randint(1, 9)}{rng.choice(letters)}{rng.choice(letters)}"
             out.writerow([
                 f"HA-{i + 1:06d}", rng.choice(data.TITLES), rng.choice(c["first"]), rng.choice(c["last"]), "",
-                f"07700 900{rng.randint(0, 999):03d}", f"t{i}@example.org" if i % 3 == 0 else "",
+                phone(i), f"t{i}@example.org" if i % 3 == 0 else "",
                 rng.choice(["phone", "text", "email", "letter", ""]), c["language"], rng.choice(["yes", "no", ""]),
                 str(100_000_000_000 + i), street, block, town["town"], postcode, block,
                 f"20{rng.randint(0, 25):02d}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"])
