@@ -9,7 +9,6 @@ even cleaned again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from liaison_app.domain import Block, Home, Tenant
 from liaison_app.services import tenant_fields

@@ -46,8 +46,10 @@ def search_tenants(store: Store, text: str, limit: int = 50, offset: int = 0) ->
     return [_row(h, flags.get(h.id, [])) for h in hits]
 
 
-def count_tenants(store: Store, text: str) -> int:
-    return store_search.count(store, text)
+def count_tenants(store: Store, text: str, at_most: int | None = None) -> int:
+    """How many tenants `search_tenants` finds for `text`; with `at_most`, at most at_most + 1 (counting
+    stops there: "more than at_most")."""
+    return store_search.count(store, text, at_most)
 
 
 def flags_for(store: Store, ids: list[str], on: date | None = None, *, risks_first: bool = False) -> dict[str, list[str]]:

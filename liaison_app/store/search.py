@@ -15,10 +15,18 @@ a bound parameter (FTS5 words as quoted strings), so no input can raise an SQL e
 Results come in last name, first name order. When a query matches few tenants (up to `SPARSE_LIMIT`),
 exact matches come first: tenants for whom every typed word is a whole word (accents aside: 'celik' is
 Çelik, not Celikson), and of those first the ones whose name is spelled as typed ('Çelik' before
-'Celik' when 'Çelik' was typed); then the matches are in name order. When a query matches many, the covering index `ix_tenant_name_order` (migration
-0002_search) is walked in name order, testing each entry, which stops once the page is full. Both
+'Celik' when 'Çelik' was typed; with several words, every word a name so spelled); then the matches
+are in name order. When a query matches many, the covering index `ix_tenant_name_order` (migration
+0002_search) is walked in name order, testing each entry, which stops once the page is full. All
 paths apply exactly the same conditions, so paging and counts agree. Homes are joined for the page
 only.
+
+Speed (issue #15): the FTS phrase of a folded word in the folded text is exactly "the word appears",
+so FTS candidates are never tested again and a count of long words is the FTS index's alone. A one- or
+two-letter search matching few, near the top of the list (within SHORT_WINDOW rows), never sorts
+every candidate: its exact matches are found from the few rows that can hold the word whole, and the
+rest come from the first rows of each source (last name and first name ranges, postcodes) read in
+name order. `count` can stop at `at_most`, so a list need not wait for every match to be counted.
 """
 from __future__ import annotations
 
@@ -31,6 +39,8 @@ from liaison_app.domain.text import fold
 from liaison_app.store.engine import Store
 
 SPARSE_LIMIT = 6000
+SHORT_WINDOW = 500  # one- and two-letter searches: pages within this many rows read each source in order
+SMALL_SOURCE = 600  # a source of candidates this small is sorted; a larger one walks the name index
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 12
 _CONTROLS = re.compile("[\x00-\x1f\x7f\ud800-\udfff\U0010ffff]")  # controls, lone surrogates, the last code point
@@ -63,9 +73,14 @@ class _Query:
     """Candidates (a rowid subquery that can use an index) and the same test as a row condition."""
 
     candidates: str = ""  # may repeat a rowid (UNION ALL: a capped count must not build the whole union)
-    condition: str = "1"
+    condition: str = "1"  # every word, tested on a row (walking the name index)
     params: dict[str, Any] = field(default_factory=dict)
     rank: str = "0"  # exact matches first (see the module docstring); used when few tenants match
+    extra: str = "1"  # what the candidates do not already ensure: the short words beside long ones
+    fts: bool = False  # candidates are exactly the FTS matches (unique rowids, no DISTINCT needed)
+    size: str = ""  # a capped count of the candidates, when cheaper than counting them
+    words: list[tuple[str, str]] = field(default_factory=list)  # (typed, folded) of each word
+    prefix: dict[str, str] = field(default_factory=dict)  # short queries: each source of candidates
 
 
 def fts_phrase(word: str) -> str:
@@ -115,11 +130,14 @@ def build_query(text: str) -> _Query | None:
         return None
     long_words = [f for _, f in words if len(f) >= 3]
     short_words = [(w, f) for w, f in words if len(f) < 3]
-    q = _Query()
+    q = _Query(words=words)
     conds = []
     if long_words:
+        # A trigram phrase of a folded word in the folded text is exactly "the word appears": the
+        # FTS candidates need no second test; the row condition is for walking the name index.
         q.params["match"] = " AND ".join(fts_phrase(w) for w in long_words)
         q.candidates = "SELECT rowid AS rid FROM tenant_fts WHERE tenant_fts MATCH :match"
+        q.fts = True
         extra = [f for _, f in short_words]
         for i, w in enumerate(long_words):
             q.params[f"w{i}"] = w
@@ -127,49 +145,68 @@ def build_query(text: str) -> _Query | None:
     else:
         (typed, first), extra = short_words[0], [f for _, f in short_words[1:]]
         conds.append(_prefix_query(q, typed, first))
+    extras = []
     for i, w in enumerate(extra):
         q.params[f"s{i}"] = w
-        conds.append(f"instr(t.search_text, :s{i}) > 0")
-    q.condition = " AND ".join(conds)
+        extras.append(f"instr(t.search_text, :s{i}) > 0")
+    q.condition = " AND ".join(conds + extras)
+    q.extra = " AND ".join(extras) or "1"  # the candidates are exactly the rows meeting the rest
     if not postcode_start(" ".join(fold(w) for w in query_words(text))):  # a postcode has no "exact"
         q.rank = _rank(q, words)
     return q
 
 
 def _rank(q: _Query, words: list[tuple[str, str]]) -> str:
-    """How far from exact a match is: words found only inside a longer word count 2 each, words whose
-    name is not spelled as typed (accents, in any case) count 1 each; 0 is an exact match."""
-    terms = []
+    """0 when every typed word is a whole word of the text and a name spelled as typed (accents, in any
+    case), 1 when every word is a whole word, else 2 (the module docstring's "exact matches first")."""
+    partial, spelled = [], []
     for i, (typed, folded) in enumerate(words):
         q.params.update({f"rw{i}": f" {folded} ", f"rt{i}": typed, f"rT{i}": typed[:1].upper() + typed[1:]})
-        whole = f"instr(' ' || t.search_text || ' ', :rw{i}) = 0"
-        spelled = " OR ".join(f"t.{c} = :r{v}{i} COLLATE NOCASE" for c in ("last_name", "first_name",
-                              "preferred_name") for v in ("t", "T"))
-        terms.append(f"2 * ({whole}) + NOT ({spelled})")
-    return " + ".join(terms)
+        partial.append(f"instr(' ' || t.search_text || ' ', :rw{i}) = 0")
+        spelled.append("(" + " OR ".join(f"t.{c} = :r{v}{i} COLLATE NOCASE" for c in ("last_name", "first_name",
+                                          "preferred_name") for v in ("t", "T")) + ")")
+    return f"(CASE WHEN {' OR '.join(partial)} THEN 2 WHEN {' AND '.join(spelled)} THEN 0 ELSE 1 END)"
 
 
 def _prefix_query(q: _Query, typed: str, first: str) -> str:
     """One or two characters: a prefix of the last name (as typed) or of the first name (folded), or
-    (two) of the postcode. Sets q's candidates and parameters; returns the row condition."""
+    (two) of the postcode. Sets q's candidates, their capped count and parameters; returns the row
+    condition."""
     title = typed[:1].upper() + typed[1:]  # NOCASE folds ASCII only: 'ó' must also try 'Ó'
     q.params.update(lo=typed, hi=_next_prefix(typed), tlo=title, thi=_next_prefix(title),
-                    flo=first, fhi=_next_prefix(first), plo=first.upper(), phi=_next_prefix(first.upper()))
+                    flo=first, fhi=_next_prefix(first), plo=first.upper(), phi=_next_prefix(first.upper()),
+                    pword=" " + first)
     by_postcode = len(first) == 2  # one letter names a quarter of the country's postcodes: too many
-    q.candidates = (
-        "SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE >= :lo AND last_name COLLATE NOCASE < :hi "
-        + ("" if typed.isascii() else "UNION ALL SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE "
-           ">= :tlo AND last_name COLLATE NOCASE < :thi ")
-        + "UNION ALL SELECT rowid AS rid FROM tenant WHERE search_text >= :flo AND search_text < :fhi"
-        + (" UNION ALL SELECT tt.rowid AS rid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id "
-           "WHERE hh.postcode >= :plo AND hh.postcode < :phi" if by_postcode else "")
-    )
+    names = [
+        "SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE >= :lo AND last_name COLLATE NOCASE < :hi",
+        *([] if typed.isascii() else [("SELECT rowid AS rid FROM tenant WHERE last_name COLLATE NOCASE >= :tlo "
+                                       "AND last_name COLLATE NOCASE < :thi")]),
+        "SELECT rowid AS rid FROM tenant WHERE search_text >= :flo AND search_text < :fhi",
+    ]
+    homes = "SELECT hh.id FROM home AS hh WHERE hh.postcode >= :plo AND hh.postcode < :phi"
+    q.candidates = " UNION ALL ".join(
+        names + ([f"SELECT tt.rowid AS rid FROM ({homes}) AS hp JOIN tenant AS tt ON tt.home_id = hp.id"]
+                 if by_postcode else []))
+    # Counting candidates for the choice of path: the homes of a postcode stand for their tenants
+    # (the home index alone answers; joining each home's tenants is what made 'ba' slow).
+    capped = [f"SELECT 1 FROM ({sql}) LIMIT {SPARSE_LIMIT + 1}" for sql in names]
+    if by_postcode:
+        capped.append(f"SELECT 1 FROM home AS hh WHERE hh.postcode >= :plo AND hh.postcode < :phi "
+                      f"LIMIT {SPARSE_LIMIT + 1}")
+    q.size = " + ".join(f"(SELECT count(*) FROM ({sql}))" for sql in capped)
+    q.prefix = {"last": "t.last_name COLLATE NOCASE >= :lo AND t.last_name COLLATE NOCASE < :hi",
+                "first": "t.search_text >= :flo AND t.search_text < :fhi"}
+    if not typed.isascii():
+        q.prefix["title"] = "t.last_name COLLATE NOCASE >= :tlo AND t.last_name COLLATE NOCASE < :thi"
+    if by_postcode:
+        q.prefix["postcode"] = homes
     return (
         "((t.last_name COLLATE NOCASE >= :lo AND t.last_name COLLATE NOCASE < :hi) "
         "OR (t.last_name COLLATE NOCASE >= :tlo AND t.last_name COLLATE NOCASE < :thi) "
         "OR (t.search_text >= :flo AND t.search_text < :fhi)"
-        + (" OR EXISTS (SELECT 1 FROM home AS hp WHERE hp.id = t.home_id "
-           "AND hp.postcode >= :plo AND hp.postcode < :phi))" if by_postcode else ")")
+        # a postcode follows a space in the search text: only those rows look at their home
+        + (" OR (instr(t.search_text, :pword) > 0 AND EXISTS (SELECT 1 FROM home AS hp WHERE hp.id = t.home_id "
+           "AND hp.postcode >= :plo AND hp.postcode < :phi)))" if by_postcode else ")")
     )
 
 
@@ -177,37 +214,128 @@ def _hits(rows) -> list[TenantHit]:
     return [TenantHit(*row) for row in rows]
 
 
+def _candidates(conn, q: _Query) -> int:
+    """How many candidates the query has, counting no further than SPARSE_LIMIT + 1."""
+    size = q.size or f"SELECT count(*) FROM (SELECT rid FROM ({q.candidates}) LIMIT {SPARSE_LIMIT + 1})"
+    return conn.exec_driver_sql(f"SELECT {size}" if q.size else size, q.params).scalar_one()
+
+
+def _page_sql(conn, q: _Query | None, params: dict[str, Any]) -> str:
+    """The rowids (r) and rank (k) of one page of matches, in order."""
+    if q is None:
+        return f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} ORDER BY {_ORDER} LIMIT :limit OFFSET :offset"
+    size = _candidates(conn, q)
+    if size == 0:
+        return "SELECT 0 AS r, 0 AS k WHERE 0"
+    few = size <= SPARSE_LIMIT  # then exact matches come first
+    if q.prefix and few and params["offset"] + params["limit"] <= SHORT_WINDOW:
+        params["page"] = json.dumps(short_page(conn, q, params["limit"], params["offset"]))
+        return "SELECT j.value AS r, j.key AS k FROM json_each(:page) AS j"
+    if few:
+        found = f"({q.candidates})" if q.fts else f"(SELECT DISTINCT rid FROM ({q.candidates}))"
+        return (f"SELECT t.rowid AS r, ({q.rank}) AS k FROM {found} AS m CROSS JOIN tenant AS t ON t.rowid = m.rid "
+                f"WHERE {q.extra} ORDER BY k, {_ORDER} LIMIT :limit OFFSET :offset")
+    # many matches: walk the name index and stop when the page is full (no exact-first)
+    return (f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} WHERE {q.condition} "
+            f"ORDER BY {_ORDER} LIMIT :limit OFFSET :offset")
+
+
+def short_page(conn, q: _Query, limit: int, offset: int) -> list[int]:
+    """One or two letters matching few tenants: the rowids of a page near the top, without sorting every
+    candidate. The exact matches first, then the rest in name order, taken from the first rows of each
+    source of candidates (last name, first name, postcode) read in name order: a source is a range of
+    the name index, or small enough to sort."""
+    exact = _exact_rows(conn, q) if q.rank != "0" else []
+    params = {**q.params, "n": offset + limit + len(exact)}
+    found: set[int] = set()
+    for sql in _source_sql(conn, q):
+        found.update(r for (r,) in conn.exec_driver_sql(sql, params))
+    found.difference_update(exact)
+    rest = [r for (r,) in conn.exec_driver_sql(
+        f"SELECT t.rowid FROM tenant AS t WHERE t.rowid IN (SELECT value FROM json_each(:ids)) "
+        f"ORDER BY {_ORDER} LIMIT :n", {"ids": json.dumps(sorted(found)), "n": params["n"]})]
+    return (exact + rest)[offset:offset + limit]
+
+
+def _source_sql(conn, q: _Query) -> list[str]:
+    """For each source of a short query, its first :n rows in name order (the other words tested)."""
+    walk = f"SELECT t.rowid FROM tenant AS t {_BY_NAME} WHERE {{}} AND {q.extra} ORDER BY {_ORDER} LIMIT :n"
+    out = [walk.format(q.prefix["last"])] + ([walk.format(q.prefix["title"])] if "title" in q.prefix else [])
+    small = f"SELECT count(*) FROM (SELECT 1 FROM {{}} LIMIT {SMALL_SOURCE + 1})"
+    first = "tenant AS t INDEXED BY ix_tenant_search_text WHERE " + q.prefix["first"]
+    if conn.exec_driver_sql(small.format(first), q.params).scalar_one() <= SMALL_SOURCE:
+        out.append(f"SELECT t.rowid FROM {first} AND {q.extra} ORDER BY {_ORDER} LIMIT :n")
+    else:  # first names are spread over the alphabet of last names: the walk soon fills a page
+        out.append(walk.format(q.prefix["first"]))
+    if "postcode" in q.prefix:
+        homes = f"({q.prefix['postcode']}) AS hp"
+        if conn.exec_driver_sql(small.format(homes), q.params).scalar_one() <= SMALL_SOURCE:
+            out.append(f"SELECT t.rowid FROM {homes} JOIN tenant AS t ON t.home_id = hp.id WHERE {q.extra} "
+                       f"ORDER BY {_ORDER} LIMIT :n")
+        else:  # so are postcodes; the home is read only where the search text has a word so starting
+            out.append(walk.format("instr(t.search_text, :pword) > 0 AND EXISTS (SELECT 1 FROM home AS hq "
+                                   "WHERE hq.id = t.home_id AND hq.postcode >= :plo AND hq.postcode < :phi)"))
+    return out
+
+
+def _exact_rows(conn, q: _Query) -> list[int]:
+    """The exact matches of a short query (every word a whole word; every other match ranks 2), in rank
+    then name order. A whole word is inside the text (the FTS phrase ' w '), at its start (an index
+    range) or at its end: a home's UPRN, else its postcode (never one or two letters), else its town;
+    a tenant with no home, the reference. Tenants with no home and homes with neither postcode nor
+    UPRN are few, so all of them are looked at. Only candidates among these are read."""
+    params: dict[str, Any] = dict(q.params)
+    _typed, folded = q.words[0]  # every word is whole: the first one is
+    params.update(em=fts_phrase(f" {folded} "), ea=folded + " ", eb=folded + "!", ex=folded, eX=folded.upper())
+    ends = ("SELECT rowid FROM tenant WHERE home_id IS NULL "  # the text ends with the reference
+            "UNION ALL SELECT tt.rowid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id "  # or the town
+            "WHERE hh.postcode = '' AND coalesce(hh.uprn, '') = ''")
+    maybe = (
+        "SELECT rowid FROM tenant_fts WHERE tenant_fts MATCH :em "
+        "UNION ALL SELECT rowid FROM tenant WHERE search_text = :ex OR (search_text >= :ea AND search_text < :eb) "
+        "UNION ALL SELECT tt.rowid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id WHERE hh.uprn IN (:ex, :eX) "
+        f"UNION ALL {ends}")
+    return [r for (r,) in conn.exec_driver_sql(
+        f"SELECT t.rowid FROM (SELECT DISTINCT rid FROM ({q.candidates})) AS c CROSS JOIN tenant AS t "
+        f"ON t.rowid = c.rid WHERE c.rid IN ({maybe}) AND {q.extra} AND {q.rank} < 2 "
+        f"ORDER BY {q.rank}, {_ORDER}", params)]
+
+
 def search(store: Store, text: str, limit: int = 50, offset: int = 0) -> list[TenantHit]:
     """Tenants matching `text`, in last name, first name order, `limit` from `offset`."""
     q = build_query(text)
     params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
     with store.engine.connect() as conn:
-        if q is None:
-            page = (f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} ORDER BY {_ORDER} "
-                    f"LIMIT :limit OFFSET :offset")
-        else:
+        if q is not None:
             params.update(q.params)
-            sparse_sql = f"SELECT count(*) FROM (SELECT rid FROM ({q.candidates}) LIMIT {SPARSE_LIMIT + 1})"
-            if conn.exec_driver_sql(sparse_sql, q.params).scalar_one() <= SPARSE_LIMIT:
-                page = (f"SELECT t.rowid AS r, ({q.rank}) AS k FROM (SELECT DISTINCT rid FROM ({q.candidates})) AS m "
-                        f"CROSS JOIN tenant AS t ON t.rowid = m.rid "
-                        f"WHERE {q.condition} ORDER BY k, {_ORDER} LIMIT :limit OFFSET :offset")
-            else:  # many matches: walk the name index and stop when the page is full (no exact-first)
-                page = (f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} WHERE {q.condition} "
-                        f"ORDER BY {_ORDER} LIMIT :limit OFFSET :offset")
+        page = _page_sql(conn, q, params)
         sql = (f"SELECT {_COLUMNS} FROM ({page}) AS p CROSS JOIN tenant AS t ON t.rowid = p.r "
                f"LEFT JOIN home AS h ON h.id = t.home_id ORDER BY p.k, {_ORDER}")
         return _hits(conn.exec_driver_sql(sql, params))
 
 
-def count(store: Store, text: str) -> int:
-    """How many tenants match `text` (all tenants when it is empty)."""
+def _match_rows(q: _Query | None) -> str:
+    """One row per match, as cheaply as the query allows (the FTS index alone when it answers)."""
+    if q is None:
+        return "SELECT 1 FROM tenant"
+    if q.fts and q.extra == "1":
+        return "SELECT 1 FROM tenant_fts WHERE tenant_fts MATCH :match"
+    found = f"({q.candidates})" if q.fts else f"(SELECT DISTINCT rid FROM ({q.candidates}))"
+    if q.extra == "1":
+        return f"SELECT 1 FROM {found} AS m"
+    return f"SELECT 1 FROM {found} AS m CROSS JOIN tenant AS t ON t.rowid = m.rid WHERE {q.extra}"
+
+
+def count(store: Store, text: str, at_most: int | None = None) -> int:
+    """How many tenants match `text` (all tenants when it is empty). With `at_most`, counting stops
+    past it: more matches than that answer at_most + 1 (a list can say "more than 1,000" at once)."""
     q = build_query(text)
+    if at_most is not None:
+        sql = f"SELECT count(*) FROM ({_match_rows(q)} LIMIT {max(0, int(at_most)) + 1})"
+    else:
+        sql = "SELECT count(*) FROM tenant" if q is None else f"SELECT count(*) FROM ({_match_rows(q)})"
     with store.engine.connect() as conn:
-        if q is None:
-            return conn.exec_driver_sql("SELECT count(*) FROM tenant").scalar_one()
-        sql = f"SELECT count(*) FROM tenant AS t WHERE t.rowid IN (SELECT rid FROM ({q.candidates})) AND {q.condition}"
-        return conn.exec_driver_sql(sql, q.params).scalar_one()
+        return conn.exec_driver_sql(sql, q.params if q else {}).scalar_one()
 
 
 def flag_codes(store: Store, tenant_ids: list[str], on: str) -> list[tuple[str, str, str]]:
