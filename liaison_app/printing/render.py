@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 
 from liaison_app.domain.briefing import Briefing, BuildCancelled, Pack, ProgressCallback
 from liaison_app.outputs import atomic_write
-from liaison_app.printing.story import pack_story, single_story
+from liaison_app.printing.story import forget_parsed, pack_story, single_story
 from liaison_app.printing.templates import NumberedCanvas, make_doc
 
 
@@ -22,7 +22,10 @@ def _write_atomically(path: str | os.PathLike, build: Callable[[str], None]) -> 
 
 def _build(tmp: str, story: list[Flowable], **meta: str) -> None:
     doc = make_doc(tmp, **meta)
-    doc.build(story, canvasmaker=NumberedCanvas)
+    try:
+        doc.build(story, canvasmaker=NumberedCanvas)
+    finally:
+        forget_parsed()
 
 
 def render_briefing_pdf(briefing: Briefing, path: str | os.PathLike) -> Path:

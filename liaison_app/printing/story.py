@@ -6,6 +6,8 @@ becomes a Paragraph; fixed wording is written here as markup.
 """
 from __future__ import annotations
 
+from copy import copy
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
@@ -23,9 +25,55 @@ NOTHING = "Nothing extra recorded."
 BOX = 2  # points: the border of boxes that matter for safety
 
 
+PARSED_KEPT = 2000  # parsed paragraphs kept (headings, bullets, sign-off labels repeat in every briefing)
+PARSED_LONGEST = 300  # characters: longer text (a job's description) is parsed each time
+_parsed: dict = {}  # (markup, style, bullet) -> (text, frags, style, bullet) as ReportLab's parser left them
+
+
+def forget_parsed() -> None:
+    """Drop the parsed paragraphs kept, once a document is built: typed text (names, addresses) is kept
+    no longer than the build that printed it."""
+    _parsed.clear()
+
+
+class Para(Paragraph):
+    """A Paragraph that (1) parses a markup it has parsed before only once: a 200-job pack repeats the same
+    headings, bullets and labels in every briefing, and parsing was a sixth of its time; each paragraph
+    gets its own copies of the parsed fragments; (2) keeps its lines while it is asked for the same width
+    again: a table measures its cells, may split, then draws them, and KeepTogether measures its content
+    before the frame does, so every paragraph's lines were broken three times over."""
+
+    _wrapped: tuple | None = None
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is not None or not isinstance(text, str) or len(text) > PARSED_LONGEST:
+            return super()._setup(text, style, bulletText, frags, cleaner)
+        key = (text, style, bulletText)
+        found = _parsed.get(key)
+        if found is None:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            if len(_parsed) < PARSED_KEPT:
+                _parsed[key] = (self.text, self.frags, self.style, self.bulletText)
+            return None
+        self.text, frags, self.style, bullet = found
+        self.frags = [copy(f) for f in frags]
+        self.bulletText = [copy(f) for f in bullet] if isinstance(bullet, list) else bullet
+        self.debug = 0
+        return None
+
+    def wrap(self, availWidth, availHeight):
+        kept = self._wrapped
+        if kept is not None and kept[0] == availWidth and getattr(self, "blPara", None) is kept[1]:
+            self.width, self.height = kept[2]
+            return kept[2]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, getattr(self, "blPara", None), size)
+        return size
+
+
 def _p(text: str, style) -> Paragraph:
     """A Paragraph of plain (officer-typed) text: always escaped."""
-    return Paragraph(markup(text), style)
+    return Para(markup(text), style)
 
 
 def _table(rows, widths, commands, **kw) -> Table:
@@ -37,20 +85,20 @@ def _table(rows, widths, commands, **kw) -> Table:
 
 
 def _heading(text: str) -> Paragraph:
-    return Paragraph(text, styles().heading)
+    return Para(text, styles().heading)
 
 
 def _bullets(items: tuple[str, ...], empty: str = NOTHING) -> list[Flowable]:
     s = styles()
     if not items:
-        return [Paragraph(empty, s.body)]
-    return [Paragraph(markup(item), s.bullet, bulletText="■") for item in items]
+        return [Para(empty, s.body)]
+    return [Para(markup(item), s.bullet, bulletText="■") for item in items]
 
 
 def _top(b: Briefing) -> Table:
     """What the operative needs first, on the doorstep: which job, where, when; the QR code beside it."""
     s = styles()
-    left = [Paragraph(f"Contractor briefing — job {markup(b.job_ref)}", s.box_heading),
+    left = [Para(f"Contractor briefing — job {markup(b.job_ref)}", s.box_heading),
             _p(b.address or "No address recorded", s.title)]
     if b.block:
         left.append(_p(f"Block / communal area: {b.block}", s.bold))
@@ -71,7 +119,7 @@ def _alerts(b: Briefing) -> list[Flowable]:
         lines.append("RISK WARNING — READ “YOUR SAFETY” BEFORE YOU GO IN")
     if not lines:
         return []
-    rows = [[Paragraph(f"■ {markup(line)}", s.alert)] for line in lines]
+    rows = [[Para(f"■ {markup(line)}", s.alert)] for line in lines]
     return [Spacer(1, 2 * mm), _table(rows, [WIDTH], [("BACKGROUND", (0, 0), (-1, -1), BLACK),
                                                      ("TOPPADDING", (0, 0), (-1, -1), 5),
                                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])]
@@ -88,7 +136,7 @@ def _job_rows(b: Briefing) -> list[tuple[str, Flowable]]:
                 ("Complaint ref", b.complaint_ref), ("Raised by", b.complainant)]
     rows += [(label, _p(value, s.cell_bold if label == "Job type" else s.cell)) for label, value in optional if value]
     if b.complaint_ref and not b.complainant:
-        rows.append(("Raised by", Paragraph("A resident (no consent to share their contact details).", s.cell)))
+        rows.append(("Raised by", Para("A resident (no consent to share their contact details).", s.cell)))
     return rows
 
 
@@ -101,10 +149,10 @@ def _operative(b: Briefing) -> str:
 
 def _the_job(b: Briefing) -> list[Flowable]:
     s = styles()
-    rows = [[Paragraph(label, s.label), value] for label, value in _job_rows(b)]
+    rows = [[Para(label, s.label), value] for label, value in _job_rows(b)]
     grid = _table(rows, [LABEL_W, WIDTH - LABEL_W], [("LINEBELOW", (0, 0), (-1, -1), 0.5, BLACK),
                                                      ("LEFTPADDING", (0, 0), (0, -1), 0)])
-    return [_heading("The job"), grid, Spacer(1, 2 * mm), Paragraph("What to do", s.box_heading),
+    return [_heading("The job"), grid, Spacer(1, 2 * mm), Para("What to do", s.box_heading),
             _p(b.description or "No description recorded.", s.body)]
 
 
@@ -113,10 +161,10 @@ def _safety(b: Briefing) -> list[Flowable]:
     rows = []
     for item in b.your_safety:
         tag = "HIGH RISK" if item.high else "Risk"
-        rows.append([Paragraph(f"<b>■ {tag} — {markup(item.flag)}:</b> {markup(item.instruction)}", s.body)])
+        rows.append([Para(f"<b>■ {tag} — {markup(item.flag)}:</b> {markup(item.instruction)}", s.body)])
     if not rows:
-        rows.append([Paragraph("No risk warnings are recorded for this person or home. Stay alert.", s.body)])
-    rows.append([Paragraph(f"<b>Emergency procedure:</b> {markup(b.emergency_procedure)}", s.body)])
+        rows.append([Para("No risk warnings are recorded for this person or home. Stay alert.", s.body)])
+    rows.append([Para(f"<b>Emergency procedure:</b> {markup(b.emergency_procedure)}", s.body)])
     box = _table(rows, [WIDTH], [("BOX", (0, 0), (-1, -1), BOX, BLACK),
                                  ("LINEABOVE", (0, -1), (-1, -1), 1, BLACK),
                                  ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])
@@ -134,12 +182,12 @@ def _sign_off() -> Flowable:
     line = "_" * 34
 
     def row(label: str, value: str = line):
-        return [Paragraph(label, s.label), Paragraph(value, s.cell)]
+        return [Para(label, s.label), Para(value, s.cell)]
 
     box = '<font size="18">☐</font>'
-    rows = [[Paragraph(f"{box} I have read this briefing", s.check), ""],
+    rows = [[Para(f"{box} I have read this briefing", s.check), ""],
             row("Operative name"), row("ID badge number"),
-            [Paragraph(f"{box} ID shown to tenant", s.check), ""],
+            [Para(f"{box} ID shown to tenant", s.check), ""],
             row("Signature"), row("Date and time")]
     grid = _table(rows, [50 * mm, WIDTH - 50 * mm], [("BOX", (0, 0), (-1, -1), 1, BLACK),
                                                      ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 3), (1, 3)),
@@ -153,9 +201,9 @@ def _doorstep_password(b: Briefing) -> list[Flowable]:
     if not b.doorstep_password:
         return []
     s = styles()
-    rows = [[Paragraph("CONFIDENTIAL — doorstep password", s.box_heading)],
-            [Paragraph(f"Say this word at the door when the tenant asks: <b>{markup(b.doorstep_password)}</b>", s.big)],
-            [Paragraph("Never write it on anything else, say it where others can hear, or show this page to anyone.",
+    rows = [[Para("CONFIDENTIAL — doorstep password", s.box_heading)],
+            [Para(f"Say this word at the door when the tenant asks: <b>{markup(b.doorstep_password)}</b>", s.big)],
+            [Para("Never write it on anything else, say it where others can hear, or show this page to anyone.",
                        s.body)]]
     box = _table(rows, [WIDTH], [("BOX", (0, 0), (-1, -1), BOX, BLACK), ("TOPPADDING", (0, 0), (-1, -1), 4)])
     return [Spacer(1, 3 * mm), KeepTogether([box])]
@@ -177,7 +225,7 @@ def briefing_story(b: Briefing) -> list[Flowable]:
 
 def _cover_rows(pack: Pack) -> list[list]:
     s = styles()
-    rows = [[Paragraph(h, s.cell_bold) for h in ("Time", "Job", "Address and operative", "Flags")]]
+    rows = [[Para(h, s.cell_bold) for h in ("Time", "Job", "Address and operative", "Flags")]]
     for b in pack.briefings:
         operative = b.operative + (f" (badge {b.operative_badge})" if b.operative_badge else "")
         where = b.address + (f" ({b.block})" if b.block and b.block not in b.address else "")
@@ -200,7 +248,7 @@ def _cover_flags(b: Briefing) -> list[Paragraph]:
 def cover_story(pack: Pack) -> list[Flowable]:
     s = styles()
     count = len(pack.briefings)
-    intro = [Paragraph("Contractor day pack", s.title), _p(pack.contractor, s.big), _p(pack.day, s.big),
+    intro = [Para("Contractor day pack", s.title), _p(pack.contractor, s.big), _p(pack.day, s.big),
              _p(f"{count} job{'s' if count != 1 else ''}, in appointment order. Printed on {pack.printed_on}"
                 f" by {pack.printed_by}. Each job's briefing follows on its own page.", s.body), Spacer(1, 3 * mm)]
     table = _table(_cover_rows(pack), [31 * mm, 27 * mm, WIDTH - 113 * mm, 55 * mm],

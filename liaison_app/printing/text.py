@@ -19,6 +19,8 @@ _ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufe
 _ARABIC_RUN = re.compile(f"[{_ARABIC_CHARS}]+(?:[ \u200c\u200d]+[{_ARABIC_CHARS}]+)*")
 # Control characters a PDF text string cannot carry (tabs and newlines are handled separately).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What markup() changes beyond escaping: Arabic script, control characters, tabs and carriage returns.
+_NOT_PLAIN = re.compile(f"[\x00-\x09\x0b-\x1f\x7f{_ARABIC_CHARS}]")
 
 
 def _arabic(run: str) -> str:
@@ -43,3 +45,9 @@ def markup(text: str | None) -> str:
         return ""
     text = _CONTROL.sub("", str(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     return "<br/>".join(_line(line) for line in text.split("\n"))
+
+
+def is_plain(text: str) -> bool:
+    """True when markup(text) is just `text` escaped with its line breaks kept (no Arabic script, no
+    control character, tab or carriage return), so it may be drawn as plain lines of text."""
+    return not _NOT_PLAIN.search(text)
