@@ -49,6 +49,9 @@ TARGETS: tuple[Target, ...] = (
     Target("report_mb", "checks-due report PDF, peak memory", "MB", 150),
     Target("list_mb", "memory, list scrolled end to end", "MB", 200),
     Target("list_growth_mb", "memory growth while scrolling (flat)", "MB", 20),
+    Target("scroll_pause", "longest pause while scrolling the list", "ms", 50),
+    Target("record_open", "open a tenant record (20 adjustments, 100 visits, 20 jobs)", "ms", 50),
+    Target("record_tab", "show one of its tabs (slowest)", "ms", 50),
     Target("garbage_seconds", "refusing a garbage CSV", "s", 10.0),
     Target("garbage_mb", "refusing a garbage CSV, peak memory", "MB", 200),
 )

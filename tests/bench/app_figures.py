@@ -1,6 +1,7 @@
 """Figures of the desktop app, each in a fresh process under offscreen Qt, timed from the moment the
 process was started: the sign-in dialog on screen (beside a bare PySide6 window), the main window after
-the password is accepted, and memory with the tenant list scrolled end to end.
+the password is accepted, memory with the tenant list scrolled end to end (and the longest pause while
+scrolling), and opening a big tenant record.
 
 The start-up run is the real `liaison-app --db STORE` (app.main): an event filter notes the first
 paint of the sign-in dialog, answers it, and notes when the password was accepted and when the main
@@ -91,9 +92,65 @@ app.processEvents()
 before = rss_mb()
 bar = page.table.verticalScrollBar()
 stride = max(bar.pageStep(), bar.maximum() // int(sys.argv[4]))
+pauses = []
 for value in [*range(0, bar.maximum() + 1, stride), 0, bar.maximum()]:  # the whole list, back, the end
-    bar.setValue(value); app.processEvents()
-print(json.dumps({"before": before, "after": rss_mb(), "rows": page.model.rowCount()}))
+    s = time.perf_counter()
+    bar.setValue(value); app.processEvents()  # what the officer waits for: the rows in view, drawn
+    pauses.append((time.perf_counter() - s) * 1000)
+print(json.dumps({"before": before, "after": rss_mb(), "rows": page.model.rowCount(), "pause": max(pauses)}))
+store.close()
+"""
+
+
+RECORD = RSS + r"""
+import json, statistics, sys, time
+from datetime import date, datetime, timedelta
+from PySide6.QtWidgets import QApplication
+from liaison_app.domain import Adjustment, Contractor, Home, Job, Tenant, Visit
+from liaison_app.services import officers, records
+from liaison_app.store import open_store
+from liaison_app.ui.main_window import MainWindow
+from liaison_app.ui import workers
+app = QApplication([])
+store = open_store(sys.argv[2])
+officers.sign_in(store, sys.argv[3], sys.argv[4])
+kinds = ["boot_covers", "female_operative", "call_ahead", "hearing", "door_time", "quiet_working", "interpreter",
+         "mobility", "large_print", "vision"]
+run = time.time_ns()  # each run adds its own tenant: the working copy is shared by --repeat runs
+home = records.create(store, Home(address_line1="1 Bench Row", town="Frome", postcode="BA11 1AA"))
+tenant = records.create(store, Tenant(tenancy_ref=f"BENCH-REC-{run}", first_name="Łucja", last_name="Wiśniewska",
+                                      home_id=home.id))
+contractor = records.create(store, Contractor(name=f"Bench Record Builders {run}"))
+with store.write() as s:  # QUALITY.md's record: 20 adjustments, 100 visits, 20 jobs
+    s.add_all([Adjustment(tenant_id=tenant.id, kind=kinds[n % len(kinds)], instruction=f"Instruction {n}")
+               for n in range(20)])
+    s.add_all([Visit(tenant_id=tenant.id, visit_type="home_visit", at=datetime(2025, 1, 1) + timedelta(days=3 * n))
+               for n in range(100)])
+    s.add_all([Job(job_ref=f"BENCH-J-{run}-{n:03d}", contractor_id=contractor.id, job_type="repair", tenant_id=tenant.id,
+                   home_id=home.id, description="Repair", due_date=date(2026, 6, 1)) for n in range(20)])
+w = MainWindow(store); w.resize(1280, 800); w.show()
+
+def settle(limit=120.0):
+    start = time.perf_counter()
+    while workers._RUNNING and time.perf_counter() - start < limit:
+        app.processEvents(); time.sleep(0.0005)
+    app.processEvents()
+
+settle()  # the Today page gathers its day first
+page = w.pages["tenants"] if "tenants" in w.pages else w.show_page("tenants")
+opens, tabs = [], []
+for _ in range(int(sys.argv[5])):
+    w.show_page("today"); settle()
+    start = time.perf_counter()
+    w.open_tenant(tenant.id)
+    settle()  # the header and the first tab are read off the UI thread and shown
+    opens.append((time.perf_counter() - start) * 1000)
+    record = page.record
+    for name in list(record.specs)[1:]:
+        start = time.perf_counter()
+        record.show_tab(name); settle()
+        tabs.append((time.perf_counter() - start) * 1000)
+print(json.dumps({"open": statistics.median(opens), "tab_max": max(tabs)}))
 store.close()
 """
 
@@ -122,4 +179,12 @@ def scrolled_memory(db: Path, work: Path, steps: int = 1000) -> dict[str, tuple[
     and how much it grew while scrolling."""
     floor = _run(FLOOR, home=work / "home")
     ours = _run(SCROLL, str(db), str(ROOT), str(steps), home=work / "home")
-    return {"list_mb": (ours["after"], floor["rss"]), "list_growth_mb": (ours["after"] - ours["before"], None)}
+    return {"list_mb": (ours["after"], floor["rss"]), "list_growth_mb": (ours["after"] - ours["before"], None),
+            "scroll_pause": (ours["pause"], None)}
+
+
+def open_record(db: Path, work: Path, opens: int = 5) -> dict[str, tuple[float, float | None]]:
+    """A tenant record of 20 adjustments, 100 visits and 20 jobs (added to the working copy), opened from
+    Today until its header and first tab are shown (median of `opens`), and each other tab shown (slowest)."""
+    ours = _run(RECORD, str(db), USER, PASSWORD, str(opens), home=work / "home")
+    return {"record_open": (ours["open"], None), "record_tab": (ours["tab_max"], None)}
