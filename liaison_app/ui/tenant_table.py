@@ -1,7 +1,11 @@
 """The tenant list's table model: a window over every search match, read from the store by page.
 
 `rowCount` is the number of matches (counted once per search), so the scroll bar spans the whole
-list from the start and jumping to the end is one page read. Rows are read 50 at a time, when the
+list from the start and jumping to the end is one page read. A typed search counts at most
+`COUNT_CAP` matches while the officer types (counting every tenant whose name holds 'b' takes a
+noticeable pause on a landlord-sized store, and nobody scrolls through a thousand of them): the list
+then holds the first COUNT_CAP, `capped` is set, and the rest is counted and added when the view
+asks for more (`fetchMore`, when the list is scrolled to its end). Rows are read 50 at a time, when the
 view first asks for a row of that page, and kept in a small least-recently-used cache of pages, so
 memory stays flat however far the list is scrolled. The model holds plain `TenantRow` values from
 `services.tenants.search_tenants`, never a session.
@@ -22,6 +26,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, REFERENCE, ADDRESS, POSTCODE, FLAGS = range(5)
 PAGE_SIZE = 50
 MAX_PAGES = 40  # 2,000 rows: several screens either way of the one shown
+COUNT_CAP = 1000  # matches counted per keystroke (see the module's note)
 RISK_COLOUR = QColor("#8a1c1c")
 
 
@@ -40,6 +45,7 @@ class TenantTableModel(QAbstractTableModel):
         self.text = ""
         self.page_reads = 0  # queries for rows (one or two pages each) since the model was made
         self._count = 0
+        self.capped = False  # the count stopped at COUNT_CAP: there are more (fetchMore adds them)
         self._pages: OrderedDict[int, list[tenants.TenantRow]] = OrderedDict()
         self._stale = False
         self._risks = risk_flags()
@@ -47,49 +53,73 @@ class TenantTableModel(QAbstractTableModel):
     # ----- searching
     def search(self, text: str) -> None:
         """Show every tenant matching `text` (all tenants when empty); rows are read as they are shown."""
-        first, count = self._first_page(text)
+        found = self._first_page(text)
         self.beginResetModel()
         self.text = text
-        self._set_window(first, count)
+        self._set_window(*found)
         self.endResetModel()
 
     def reload(self) -> None:
         """Count and read again for the same text (records or flags may have changed). The rows shown
         keep their place, and the selection stays, unless the number of matches changed."""
-        first, count = self._first_page(self.text)
-        if self._reset_if_recounted(first, count):
+        first, count, capped = found = self._first_page(self.text, exact=self._all_counted())
+        if self._reset_if_recounted(*found):
             return
-        self._set_window(first, count)
+        self._set_window(first, count, capped)
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.HEADERS) - 1))
 
     def _recount(self) -> None:
         """After a read found the store changed: a new count resets the rows; the same count leaves them
         (and `_stale` set, so a store that keeps disagreeing is not read again and again)."""
-        self._reset_if_recounted(*self._first_page(self.text))
+        self._reset_if_recounted(*self._first_page(self.text, exact=self._all_counted()))
 
-    def _reset_if_recounted(self, first: list[tenants.TenantRow], count: int) -> bool:
-        if count == self._count:
+    def _all_counted(self) -> bool:
+        """The officer scrolled past the first COUNT_CAP (fetchMore): keep counting them all."""
+        return not self.capped and self._count > COUNT_CAP
+
+    def _reset_if_recounted(self, first: list[tenants.TenantRow], count: int, capped: bool) -> bool:
+        if count == self._count and capped == self.capped:
             return False
         self.beginResetModel()
-        self._set_window(first, count)
+        self._set_window(first, count, capped)
         self.endResetModel()
         return True
 
     def cached_pages(self) -> int:
         return len(self._pages)
 
-    def _first_page(self, text: str) -> tuple[list[tenants.TenantRow], int]:
+    def _first_page(self, text: str, exact: bool = False) -> tuple[list[tenants.TenantRow], int, bool]:
+        """The first page, the rows to show and whether that is capped: every match for no text (or
+        `exact`), at most COUNT_CAP for a typed search (see the module's note)."""
         first = tenants.search_tenants(self.store, text, self.page_size, 0)
         self.page_reads += 1
         if len(first) < self.page_size:  # all of them: no need to count
-            return first, len(first)
-        return first, tenants.count_tenants(self.store, text)
+            return first, len(first), False
+        if exact or not text.strip():
+            return first, tenants.count_tenants(self.store, text), False
+        count = tenants.count_tenants(self.store, text, at_most=COUNT_CAP)
+        return (first, COUNT_CAP, True) if count > COUNT_CAP else (first, count, False)
 
-    def _set_window(self, first: list[tenants.TenantRow], count: int) -> None:
+    def _set_window(self, first: list[tenants.TenantRow], count: int, capped: bool) -> None:
+        self.capped = capped
         self._count = count
         self._pages = OrderedDict({0: first})
         self._stale = False
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self.capped
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        """The list reached the end of the first COUNT_CAP matches: count them all and add the rest."""
+        if parent.isValid() or not self.capped:
+            return
+        total = tenants.count_tenants(self.store, self.text)
+        self.capped = False
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
 
     def _page(self, number: int) -> list[tenants.TenantRow]:
         rows = self._pages.get(number)

@@ -73,6 +73,7 @@ class TenantsPage(QWidget):
         lay.addWidget(self.search_box)
         self.model = TenantTableModel(self.store, self)
         self.model.modelReset.connect(self._show_count)  # also when it counts again after a change elsewhere
+        self.model.rowsInserted.connect(self._show_count)  # the rest of a long list, counted at its end
         self.table = RecordTableView(self.model, self.tr("Tenants found"), box)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -102,9 +103,12 @@ class TenantsPage(QWidget):
         self.table.setColumnWidth(POSTCODE, fm.horizontalAdvance("WW99 9WW") + 3 * fm.averageCharWidth())
 
     def _show_count(self) -> None:
-        n = self.model.rowCount()  # every match: the model counts them once per search
+        n = self.model.rowCount()  # every match (or the first COUNT_CAP): the model counts once per search
         text = self.model.text
-        if n == 0:
+        if self.model.capped:
+            self.count_label.setText(self.tr("More than %s found: type more to narrow the list, or scroll to its "
+                                             "end to count them all") % f"{n:,}")
+        elif n == 0:
             self.count_label.setText(self.tr("No tenant matches “%s”") % text if text else self.tr("No tenants yet"))
         elif not text:
             self.count_label.setText(plural(n, self.tr("tenant")))

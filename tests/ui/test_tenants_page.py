@@ -177,3 +177,29 @@ def test_the_postcode_column_shows_a_whole_postcode(store, qtbot):
     shown = page.table.columnWidth(POSTCODE) - 2 * page.table.style().pixelMetric(
         page.table.style().PixelMetric.PM_FocusFrameHMargin)
     assert page.table.fontMetrics().horizontalAdvance("BS13 1AW") < shown
+
+
+def test_a_broad_search_counts_only_its_cap_until_the_list_reaches_its_end(store, qtbot, monkeypatch):
+    from liaison_app.ui import tenant_table
+
+    monkeypatch.setattr(tenant_table, "COUNT_CAP", 60)  # the store's COUNT_CAP is 1,000: too many to make here
+    many(store, 130)
+    page = TenantsPage(store)
+    qtbot.addWidget(page)
+    page.resize(800, 400)
+    page.show()
+    assert page.count_label.text() == "130 tenants"  # the whole list is always counted exactly
+    page.search_box.setText("surname")
+    qtbot.waitUntil(lambda: page.model.text == "surname", timeout=2000)
+    assert page.model.capped and page.model.rowCount() == 60
+    assert page.count_label.text().startswith("More than 60 found")
+    page.table.scrollToBottom()  # the view asks for more: every match is counted and added
+    qtbot.waitUntil(lambda: page.model.rowCount() == 130, timeout=2000)
+    assert not page.model.capped and page.count_label.text() == "130 found"
+    assert page.model.index(129, NAME).data() == "Sam Surname0129"
+    add(store, "R9999", "Sam", "Surname9999")
+    page.model.reload()  # back from a record: still every match, the place kept
+    assert page.model.rowCount() == 131 and not page.model.capped
+    page.search_box.setText("surname00")  # 100 matches: more than the cap again
+    qtbot.waitUntil(lambda: page.model.text == "surname00", timeout=2000)
+    assert page.model.capped and page.model.rowCount() == 60
