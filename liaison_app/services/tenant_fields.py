@@ -115,10 +115,14 @@ def clean_collect(values: dict[str, Any]) -> tuple[dict[str, Any], list[Validati
         except ValidationError as exc:
             exc.field = name
             problems.append(exc)
+    _check_tenancy_order(cleaned, problems)
+    return cleaned, problems
+
+
+def _check_tenancy_order(cleaned: dict[str, Any], problems: list[ValidationError]) -> None:
     start, end = cleaned.get("tenancy_start"), cleaned.get("tenancy_end")
     if start and end and end < start:
         problems.append(ValidationError("The tenancy ends before it starts.", field="tenancy_end"))
-    return cleaned, problems
 
 
 _UNKNOWN, _NO_SHORTCUT = object(), object()
@@ -153,9 +157,7 @@ def row_cleaner(columns: list[str]) -> Callable[[dict[str, str]], tuple[dict[str
                 exc.field = name
                 problems.append(exc)
         if dated:
-            start, end = cleaned.get("tenancy_start"), cleaned.get("tenancy_end")
-            if start and end and end < start:
-                problems.append(ValidationError("The tenancy ends before it starts.", field="tenancy_end"))
+            _check_tenancy_order(cleaned, problems)
         return cleaned, problems
 
     return clean

@@ -55,9 +55,11 @@ class _Dialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 
-    def wait_for(self, store) -> None:
-        """`store`: the open store, or a PendingStore still opening (see the module's note)."""
+    def wait_for(self, store, expects_accounts: bool) -> None:
+        """`store`: the open store, or a PendingStore still opening (see the module's note); the dialog
+        is for a store that has accounts (sign in) or has none (the first account)."""
         self.store = store
+        self.expects_accounts = expects_accounts
         self.interrupted = False  # closed because the store could not be opened (or is not as hinted)
         if isinstance(store, PendingStore):
             store.settled.connect(self._store_settled)
@@ -67,8 +69,9 @@ class _Dialog(QDialog):
         if isinstance(self.store, PendingStore) and self.store.done:  # it ended before the dialog showed
             QTimer.singleShot(0, self._store_settled)
 
-    def not_as_hinted(self, has_accounts: bool | None) -> bool:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def not_as_hinted(self, has_accounts: bool | None) -> bool:
+        """The opened store's accounts are not what this dialog is for: the app shows the other one."""
+        return has_accounts is (not self.expects_accounts)
 
     def _store_settled(self) -> None:
         """The store finished opening: if that failed (or its accounts are not as hinted), close at once."""
@@ -113,7 +116,7 @@ class SetupDialog(_Dialog):
     def __init__(self, store, parent=None):
         """`store`: the open store, or a PendingStore still opening (see the module's note)."""
         super().__init__(self.tr("Welcome to Liaison"), self.tr("Create account"), parent)
-        self.wait_for(store)
+        self.wait_for(store, expects_accounts=False)
         self.intro.setText(self.tr(
             "Liaison holds sensitive information about tenants, so every officer signs in. Make the first "
             "account: it is an administrator, who can add the other officers."))
@@ -152,9 +155,6 @@ class SetupDialog(_Dialog):
         self.ok_button.setEnabled(not self.problems())
         self.message.setText(self.problems(self.touched))
 
-    def not_as_hinted(self, has_accounts: bool | None) -> bool:
-        return has_accounts is True  # someone made the first account meanwhile: sign in instead
-
     def submit(self) -> None:
         problem = self.problems()
         if problem:
@@ -183,7 +183,7 @@ class SignInDialog(_Dialog):
     def __init__(self, store, parent=None):
         """`store`: the open store, or a PendingStore still opening (see the module's note)."""
         super().__init__(self.tr("Sign in to Liaison"), self.tr("Sign in"), parent)
-        self.wait_for(store)
+        self.wait_for(store, expects_accounts=True)
         self.intro.setText(self.tr("Sign in with your Liaison user name and password."))
         self.username = _line(self, self.tr("User name"))
         self.password = _line(self, self.tr("Password"), password=True)
@@ -193,9 +193,6 @@ class SignInDialog(_Dialog):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
-
-    def not_as_hinted(self, has_accounts: bool | None) -> bool:
-        return has_accounts is False  # the store has no accounts after all: the first-account setup
 
     def submit(self) -> None:
         if self._wait:

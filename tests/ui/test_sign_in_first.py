@@ -93,22 +93,29 @@ def test_a_store_open_elsewhere_closes_the_dialog_and_says_who_has_it(qtbot, sig
     assert _digest(signed_up) == before and json.loads(lock.read_text())["user"] == "bob"
 
 
-def test_a_store_with_no_accounts_after_all_gets_the_first_account_setup(qtbot, store_path):
-    stores.open_store(store_path).close()  # no officers: the peek would not have sent it here
-    shown = []
+def _dialogs_until(kind) -> list[type]:
+    """Each kind of modal dialog shown, in order, until one of `kind` shows (it is then cancelled)."""
+    shown: list[type] = []
 
     def answer():
         dialog = QApplication.activeModalWidget()
-        shown.append(type(dialog))
-        if isinstance(dialog, SetupDialog):
+        if dialog is not None and type(dialog) not in shown:
+            shown.append(type(dialog))
+        if isinstance(dialog, kind):
             dialog.reject()
         else:
             QTimer.singleShot(50, answer)
 
     QTimer.singleShot(0, answer)
+    return shown
+
+
+def test_a_store_with_no_accounts_after_all_gets_the_first_account_setup(qtbot, store_path):
+    stores.open_store(store_path).close()  # no officers: the peek would not have sent it here
+    shown = _dialogs_until(SetupDialog)
     store, signed_in = liaison_app_module.sign_in_first(store_path)
     try:
-        assert signed_in is False and SetupDialog in shown
+        assert signed_in is False and shown[-1] is SetupDialog
     finally:
         store.close()
 
@@ -130,18 +137,7 @@ def test_the_first_account_waits_for_the_new_store_then_makes_an_administrator(q
 
 
 def test_a_store_that_has_accounts_after_all_gets_the_sign_in_dialog(qtbot, signed_up):
-    shown = []
-
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None and type(dialog) not in shown:
-            shown.append(type(dialog))
-        if isinstance(dialog, SignInDialog):
-            dialog.reject()
-        else:
-            QTimer.singleShot(50, answer)
-
-    QTimer.singleShot(0, answer)
+    shown = _dialogs_until(SignInDialog)
     store, signed_in = liaison_app_module.sign_in_first(signed_up, has_accounts=False)
     try:
         assert signed_in is False and shown == [SetupDialog, SignInDialog]
