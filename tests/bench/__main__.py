@@ -86,12 +86,14 @@ def _number(value: float, target: Target) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a 10,000-tenancy store (under two minutes)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each figure group (default 3)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a 10,000-tenancy store and one run of each figure group (under two minutes)")
+    parser.add_argument("--repeat", type=int, default=None, help="runs of each figure group (default 3; 1 with --quick)")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--only", nargs="+", metavar="GROUP",
                         help="only these groups: start-up search import pack report memory record garbage")
     args = parser.parse_args(argv)
+    args.repeat = args.repeat or (1 if args.quick else 3)
     args.tenants = 10_000 if args.quick else 125_000
     args.garbage_rows = 200_000 if args.quick else 1_000_000
     with tempfile.TemporaryDirectory(prefix="liaison-bench-") as tmp:
