@@ -138,13 +138,19 @@ def _visits(session: Session, names: _Names, on: date) -> list[TodayItem]:
                       "", v.tenant_id, v.job_id, "visit", v.id) for v in session.exec(query)]
 
 
+def _first_page(session: Session, names: _Names, cls, due: tuple, soonest) -> tuple[list, int]:
+    """The SECTION_LIMIT records of `cls` meeting `due` that come first by `soonest` (their tenants'
+    names loaded), and how many meet it in all: counted in SQL, never loaded."""
+    total = session.exec(select(func.count()).select_from(cls).where(*due)).one()
+    found = list(session.exec(select(cls).where(*due).order_by(soonest, cls.id).limit(SECTION_LIMIT)))
+    names.preload(r.tenant_id for r in found)
+    return found, total
+
+
 def _follow_ups(session: Session, names: _Names, on: date) -> tuple[list[TodayItem], int]:
     """The SECTION_LIMIT longest-waiting follow-ups due, and how many are due in all."""
-    due = (FollowUp.due_date <= on, FollowUp.done_on.is_(None))
-    total = session.exec(select(func.count()).select_from(FollowUp).where(*due)).one()
-    found = list(session.exec(select(FollowUp).where(*due).order_by(FollowUp.due_date, FollowUp.id)
-                              .limit(SECTION_LIMIT)))
-    names.preload(f.tenant_id for f in found)
+    found, total = _first_page(session, names, FollowUp, (FollowUp.due_date <= on, FollowUp.done_on.is_(None)),
+                               FollowUp.due_date)
     return [TodayItem("follow_ups", f.due_date, f"{f.action} — {names.name(f.tenant_id)}",
                       _when_text(f.due_date, on), f.tenant_id, None, "followup", f.id) for f in found], total
 
@@ -157,19 +163,15 @@ def _reviews(session: Session, names: _Names, on: date) -> tuple[list[TodayItem]
     for cls, catalogue, what, rtype in ((Adjustment, adjustment_kinds(), "adjustment", "adjustment"),
                                         (RiskWarning, warning_kinds(), "risk warning", "riskwarning")):
         due = (cls.review_date <= horizon, (cls.end_date.is_(None)) | (cls.end_date > on))
-        total += session.exec(select(func.count()).select_from(cls).where(*due)).one()
-        query = select(cls).where(*due).order_by(cls.review_date).limit(SECTION_LIMIT)
-        found = list(session.exec(query))
-        names.preload(r.tenant_id for r in found)
+        found, count = _first_page(session, names, cls, due, cls.review_date)
+        total += count
         for rec in found:
             who = names.name(rec.tenant_id) or "a home"
             items.append(TodayItem("reviews", rec.review_date, f"Review {what}: {catalogue.label(rec.kind)} — {who}",
                                    _when_text(rec.review_date, on), rec.tenant_id, None, rtype, rec.id))
     due = (SupportPlan.review_date <= horizon, SupportPlan.status != PlanStatus.CLOSED.value)
-    total += session.exec(select(func.count()).select_from(SupportPlan).where(*due)).one()
-    plans = list(session.exec(select(SupportPlan).where(*due).order_by(SupportPlan.review_date, SupportPlan.id)
-                              .limit(SECTION_LIMIT)))
-    names.preload(p.tenant_id for p in plans)
+    plans, count = _first_page(session, names, SupportPlan, due, SupportPlan.review_date)
+    total += count
     for plan in plans:
         items.append(TodayItem("reviews", plan.review_date, f"Review support plan — {names.name(plan.tenant_id)}",
                                _when_text(plan.review_date, on), plan.tenant_id, None, "supportplan", plan.id))

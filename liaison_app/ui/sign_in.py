@@ -31,7 +31,7 @@ def _line(parent: QWidget, name: str, *, password: bool = False) -> QLineEdit:
 
 
 class _Dialog(QDialog):
-    """A small form with a message line and one main button."""
+    """A small form with a message line and one main button, which calls the dialog's `submit`."""
 
     def __init__(self, title: str, button_text: str, parent=None):
         super().__init__(parent)
@@ -105,9 +105,6 @@ class _Dialog(QDialog):
             QWidget.setTabOrder(before, after)
         QWidget.setTabOrder(self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
         edits[0].setFocus()
-
-    def submit(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
 
 
 class SetupDialog(_Dialog):
