@@ -25,7 +25,11 @@ def cache_folder() -> Path:
 
 
 def schema_key() -> str:
-    """What makes a cached store stale: the migrations and the demo builder's code."""
+    """What makes a cached store stale: the migrations and the demo builder's code. LIAISON_BENCH_KEY
+    pins a key (while a migration or the demo is being written, an engineer can keep measuring on the
+    store already built; opening the working copy brings its schema up to date)."""
+    if os.environ.get("LIAISON_BENCH_KEY"):
+        return os.environ["LIAISON_BENCH_KEY"]
     package = ROOT / "liaison_app"
     digest = hashlib.sha256()
     for path in sorted((package / "store" / "migrations" / "versions").glob("*.py")):
