@@ -27,6 +27,9 @@ two-letter search matching few, near the top of the list (within SHORT_WINDOW ro
 every candidate: its exact matches are found from the few rows that can hold the word whole, and the
 rest come from the first rows of each source (last name and first name ranges, postcodes) read in
 name order. `count` can stop at `at_most`, so a list need not wait for every match to be counted.
+The FTS index's rowids are places in name order (migration 0012, store/search_order.py): a query of
+long words reads its page of matches already in order, and its exact matches from the same index
+(store/search_ranked.py), so it never sorts thousands of matches nor reads their tenant rows.
 """
 from __future__ import annotations
 
@@ -37,6 +40,8 @@ from typing import Any
 
 from liaison_app.domain.text import fold
 from liaison_app.store.engine import Store
+from liaison_app.store.search_order import fts_phrase, ordered
+from liaison_app.store.search_ranked import ranked
 
 SPARSE_LIMIT = 6000
 SHORT_WINDOW = 500  # one- and two-letter searches: pages within this many rows read each source in order
@@ -52,6 +57,8 @@ _COLUMNS = (
 )
 _ORDER = "t.last_name COLLATE NOCASE, t.first_name COLLATE NOCASE, t.id"
 _BY_NAME = "INDEXED BY ix_tenant_name_order"  # migration 0002_search: name order, covering the tests
+_FTS_TIDS = ("SELECT s.tid AS rid FROM tenant_fts CROSS JOIN tenant_fts_order AS s ON s.key = tenant_fts.rowid "
+             "WHERE tenant_fts MATCH {}")  # the FTS rowid is a place in name order (store/search_order.py)
 
 
 @dataclass
@@ -77,15 +84,12 @@ class _Query:
     params: dict[str, Any] = field(default_factory=dict)
     rank: str = "0"  # exact matches first (see the module docstring); used when few tenants match
     extra: str = "1"  # what the candidates do not already ensure: the short words beside long ones
+    extra_s: str = "1"  # the same, tested on tenant_fts_order AS s (store/search_order.py)
     fts: bool = False  # candidates are exactly the FTS matches (unique rowids, no DISTINCT needed)
     size: str = ""  # a capped count of the candidates, when cheaper than counting them
     words: list[tuple[str, str]] = field(default_factory=list)  # (typed, folded) of each word
     prefix: dict[str, str] = field(default_factory=dict)  # short queries: each source of candidates
-
-
-def fts_phrase(word: str) -> str:
-    """One word as an FTS5 string: double quotes doubled, so no input is read as query syntax."""
-    return '"' + word.replace('"', '""') + '"'
+    found: int = 0  # the candidates counted (at most SPARSE_LIMIT + 1), once the page is chosen
 
 
 def _next_prefix(prefix: str) -> str:
@@ -136,7 +140,7 @@ def build_query(text: str) -> _Query | None:
         # A trigram phrase of a folded word in the folded text is exactly "the word appears": the
         # FTS candidates need no second test; the row condition is for walking the name index.
         q.params["match"] = " AND ".join(fts_phrase(w) for w in long_words)
-        q.candidates = "SELECT rowid AS rid FROM tenant_fts WHERE tenant_fts MATCH :match"
+        q.candidates = _FTS_TIDS.format(":match")
         q.fts = True
         extra = [f for _, f in short_words]
         for i, w in enumerate(long_words):
@@ -151,6 +155,7 @@ def build_query(text: str) -> _Query | None:
         extras.append(f"instr(t.search_text, :s{i}) > 0")
     q.condition = " AND ".join(conds + extras)
     q.extra = " AND ".join(extras) or "1"  # the candidates are exactly the rows meeting the rest
+    q.extra_s = q.extra.replace("t.search_text", "s.search_text")
     if not postcode_start(" ".join(fold(w) for w in query_words(text))):  # a postcode has no "exact"
         q.rank = _rank(q, words)
     return q
@@ -216,7 +221,10 @@ def _hits(rows) -> list[TenantHit]:
 
 def _candidates(conn, q: _Query) -> int:
     """How many candidates the query has, counting no further than SPARSE_LIMIT + 1."""
-    size = q.size or f"SELECT count(*) FROM (SELECT rid FROM ({q.candidates}) LIMIT {SPARSE_LIMIT + 1})"
+    if q.fts:  # one FTS row per tenant: the index alone answers
+        size = f"SELECT count(*) FROM (SELECT 1 FROM tenant_fts WHERE tenant_fts MATCH :match LIMIT {SPARSE_LIMIT + 1})"
+    else:
+        size = q.size or f"SELECT count(*) FROM (SELECT rid FROM ({q.candidates}) LIMIT {SPARSE_LIMIT + 1})"
     return conn.exec_driver_sql(f"SELECT {size}" if q.size else size, q.params).scalar_one()
 
 
@@ -224,10 +232,16 @@ def _page_sql(conn, q: _Query | None, params: dict[str, Any]) -> str:
     """The rowids (r) and rank (k) of one page of matches, in order."""
     if q is None:
         return f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} ORDER BY {_ORDER} LIMIT :limit OFFSET :offset"
-    size = _candidates(conn, q)
+    size = q.found = _candidates(conn, q)
     if size == 0:
         return "SELECT 0 AS r, 0 AS k WHERE 0"
     few = size <= SPARSE_LIMIT  # then exact matches come first
+    if q.fts:  # read in name order from the FTS index (store/search_order.py)
+        cursor = conn.connection.driver_connection
+        n = params["offset"] + params["limit"]
+        found = ranked(cursor, q, n, size) if few and q.rank != "0" else ordered(cursor, ":match", q.params, n, q.extra_s)
+        params["page"] = json.dumps(found[params["offset"]:])
+        return "SELECT j.value AS r, j.key AS k FROM json_each(:page) AS j"
     if q.prefix and few and params["offset"] + params["limit"] <= SHORT_WINDOW:
         params["page"] = json.dumps(short_page(conn, q, params["limit"], params["offset"]))
         return "SELECT j.value AS r, j.key AS k FROM json_each(:page) AS j"
@@ -280,25 +294,20 @@ def _source_sql(conn, q: _Query) -> list[str]:
 
 def _exact_rows(conn, q: _Query) -> list[int]:
     """The exact matches of a short query (every word a whole word; every other match ranks 2), in rank
-    then name order. A whole word is inside the text (the FTS phrase ' w '), at its start (an index
-    range) or at its end: a home's UPRN, else its postcode (never one or two letters), else its town;
-    a tenant with no home, the reference. Tenants with no home and homes with neither postcode nor
-    UPRN are few, so all of them are looked at. Only candidates among these are read."""
+    then name order. The tenants holding the first word whole are the FTS phrase ' w ' (the index holds
+    the text with a space at each end: store/search_order.py); when they are fewer than the candidates,
+    only they are tested as candidates, else each candidate's text is tested on the index's own row."""
     params: dict[str, Any] = dict(q.params)
-    _typed, folded = q.words[0]  # every word is whole: the first one is
-    params.update(em=fts_phrase(f" {folded} "), ea=folded + " ", eb=folded + "!", ex=folded, eX=folded.upper())
-    ends = ("SELECT rowid FROM tenant WHERE home_id IS NULL "  # the text ends with the reference
-            "UNION ALL SELECT tt.rowid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id "  # or the town
-            "WHERE hh.postcode = '' AND coalesce(hh.uprn, '') = ''")
-    maybe = (
-        "SELECT rowid FROM tenant_fts WHERE tenant_fts MATCH :em "
-        "UNION ALL SELECT rowid FROM tenant WHERE search_text = :ex OR (search_text >= :ea AND search_text < :eb) "
-        "UNION ALL SELECT tt.rowid FROM home AS hh JOIN tenant AS tt ON tt.home_id = hh.id WHERE hh.uprn IN (:ex, :eX) "
-        f"UNION ALL {ends}")
+    params.update(em=fts_phrase(f" {q.words[0][1]} "), ew=f" {q.words[0][1]} ")  # every word is whole: the first is
+    whole = conn.exec_driver_sql(f"SELECT count(*) FROM (SELECT 1 FROM tenant_fts WHERE tenant_fts MATCH :em "
+                                 f"LIMIT {q.found + 1})", params).scalar_one()
+    if whole <= q.found:
+        found = (f"({_FTS_TIDS.format(':em')}) AS w CROSS JOIN tenant AS t ON t.rowid = w.rid WHERE {q.condition}")
+    else:
+        found = (f"(SELECT DISTINCT rid FROM ({q.candidates})) AS c CROSS JOIN tenant_fts_order AS s ON s.tid = c.rid "
+                 f"CROSS JOIN tenant AS t ON t.rowid = c.rid WHERE instr(s.search_text, :ew) > 0")
     return [r for (r,) in conn.exec_driver_sql(
-        f"SELECT t.rowid FROM (SELECT DISTINCT rid FROM ({q.candidates})) AS c CROSS JOIN tenant AS t "
-        f"ON t.rowid = c.rid WHERE c.rid IN ({maybe}) AND {q.extra} AND {q.rank} < 2 "
-        f"ORDER BY {q.rank}, {_ORDER}", params)]
+        f"SELECT t.rowid FROM {found} AND {q.extra} AND {q.rank} < 2 ORDER BY {q.rank}, {_ORDER}", params)]
 
 
 def search(store: Store, text: str, limit: int = 50, offset: int = 0) -> list[TenantHit]:
@@ -320,6 +329,9 @@ def _match_rows(q: _Query | None) -> str:
         return "SELECT 1 FROM tenant"
     if q.fts and q.extra == "1":
         return "SELECT 1 FROM tenant_fts WHERE tenant_fts MATCH :match"
+    if q.fts:  # the short words are tested on the index's own copy of the search text
+        return (f"SELECT 1 FROM tenant_fts CROSS JOIN tenant_fts_order AS s ON s.key = tenant_fts.rowid "
+                f"WHERE tenant_fts MATCH :match AND {q.extra_s}")
     found = f"({q.candidates})" if q.fts else f"(SELECT DISTINCT rid FROM ({q.candidates}))"
     if q.extra == "1":
         return f"SELECT 1 FROM {found} AS m"

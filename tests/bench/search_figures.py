@@ -7,11 +7,15 @@ tenant list does before it can show the rows (ui/tenant_table.py `_first_page`):
 "N found" label wait on it; the rest are counted when the list is scrolled to its end): `search_median`/`search_max`. The first page alone is `page_median`/`page_max`.
 The floor is bare sqlite3 on the same file: an FTS5 trigram MATCH for three or more characters,
 else a NOCASE prefix of the last name, first 50 rowids.
+
+LIAISON_BENCH_VERBOSE=1 prints each keystroke's time (list, page, floor) to stderr, to see which are slow.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -73,6 +77,9 @@ def search_per_keystroke(db: Path, work: Path) -> dict[str, tuple[float, float |
             ours.append(best_ms(list_keystroke(store), text))
             pages.append(best_ms(lambda t: search_tenants(store, t, PAGE, 0), text))
             base.append(best_ms(floor, text))
+            if os.environ.get("LIAISON_BENCH_VERBOSE"):
+                print(f"    {text!r:16} list {ours[-1]:7.2f} ms  page {pages[-1]:7.2f} ms  floor {base[-1]:5.2f} ms",
+                      file=sys.stderr)
     finally:
         bare.close()
         store.close()
