@@ -30,6 +30,7 @@ class _Ranges:
     def __init__(self) -> None:
         meta = PhoneMetadata.metadata_for_region("GB")
         self.general = _desc(meta.general_desc)
+        self.valid_by_size: dict[int, re.Pattern] | None = None  # made on first use
         self.types = [d for d in (_desc(getattr(meta, name)) for name in _TYPES) if d is not None]
         self.formats = []
         choices = []
@@ -46,6 +47,16 @@ class _Ranges:
 
     def valid(self, nsn: str) -> bool:
         """phonenumbers.is_valid_number_for_region(…, "GB") for a national significant number."""
+        checks = self.valid_by_size
+        if checks is None:
+            checks = self.valid_by_size = self._valid_by_size()
+        check = checks.get(len(nsn))
+        if check is not None:
+            return check.fullmatch(nsn) is not None
+        return self.valid_one_by_one(nsn)
+
+    def valid_one_by_one(self, nsn: str) -> bool:
+        """`valid`, as phonenumbers works it out: the general pattern, then each type's in turn."""
         if not _matches(self.general, nsn):
             return False
         size = len(nsn)
@@ -53,6 +64,20 @@ class _Ranges:
             if (not lengths or size in lengths) and pattern.fullmatch(nsn) is not None:
                 return True
         return False
+
+    def _valid_by_size(self) -> dict[int, re.Pattern]:
+        """For each length the general pattern allows: one expression that fits a number of that length
+        exactly when `valid_one_by_one` says yes (the general pattern, and any type's for that length)."""
+        if self.general is None or not self.general[0]:
+            return {}
+        general_lengths, general = self.general
+        out = {}
+        for size in general_lengths:
+            fits = [pattern.pattern for lengths, pattern in self.types if not lengths or size in lengths]
+            if fits:
+                choice = "|".join(f"(?:{p})" for p in fits)
+                out[size] = re.compile(f"(?=(?:{general.pattern})\\Z)(?:{choice})")
+        return out
 
     def national(self, nsn: str) -> str:
         """phonenumbers.format_number(…, NATIONAL) for a national significant number: the chosen

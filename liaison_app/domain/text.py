@@ -5,12 +5,27 @@ finds Çelik, 'lukasiewicz' finds Łukasiewicz and 'ŁUCJA' finds Łucja.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import lru_cache
+
 from anyascii import anyascii
 
 
 def fold(text: str | None) -> str:
     """'Çelik' -> 'celik', 'Ağaoğlu' -> 'agaoglu', 'Søren' -> 'soren', 'Yılmaz' -> 'yilmaz'."""
     return anyascii(text or "").lower()
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_word(text: str) -> str:
+    return anyascii(text).lower()
+
+
+def fold_joined(parts: Iterable[str]) -> str:
+    """fold(" ".join(parts)), the same text, made faster for many records: fold changes each character
+    on its own, so each part is folded alone, and a part with letters beyond ASCII (a name, a street:
+    they repeat across a landlord's tenants) is folded once however often it comes."""
+    return " ".join([p.lower() if p.isascii() else _fold_word(p) for p in parts])
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -103,6 +103,37 @@ class CsvRows:
     columns: list[str]
     rows: Iterator[tuple[int, dict[str, str]]]
     problems: ProblemList = field(default_factory=ProblemList)
+    records: RecordTap | None = None  # with read_rows(records=True): the row just read, as written
+
+
+class RecordTap:
+    """The lines of the file, passed on to the csv reader and kept until `take`: after each row is read,
+    `data` is the row's record as written in the file (its lines joined, without the line ending, in
+    the file's own bytes), for an import that recognises a row it has seen before by its hash
+    (services/import_rows.py; `read_raw_lines` gives the same bytes for a row on one line)."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+        self.encoding = "utf-8" if handle.encoding == "utf-8-sig" else handle.encoding  # no mark per row
+        self.lines: list[str] = []
+        self.text = ""
+
+    @property
+    def data(self) -> bytes:
+        """The record just read, in the file's bytes (encoded only when asked: a refused file's rows never are)."""
+        return self.text.encode(self.encoding)
+
+    def __iter__(self) -> Iterator[str]:
+        lines = self.lines
+        for line in self.handle:
+            lines.append(line)
+            yield line
+
+    def take(self) -> None:
+        """The record just read becomes `text`; the next starts empty."""
+        lines = self.lines
+        self.text = (lines[0] if len(lines) == 1 else "".join(lines)).rstrip("\r\n")
+        lines.clear()
 
 
 def decode(data: bytes) -> str:
@@ -147,32 +178,75 @@ def file_encoding(path: str | Path) -> str:
 
 
 def read_rows(path: str | Path, allowed: tuple[str, ...], required: tuple[str, ...],
-              problems: ProblemList | None = None) -> CsvRows:
+              problems: ProblemList | None = None, records: bool = False) -> CsvRows:
     """The file's header and rows ({column: text}, read as they are used), or ImportRefused listing
     every problem with the header. Problems with rows (one that cannot be read as CSV, or has a
-    different number of cells from the header) go to `problems` as the rows are read."""
+    different number of cells from the header) go to `problems` as the rows are read. With `records`,
+    `CsvRows.records.text` is each row's record as written, while that row is being used."""
     problems = problems if problems is not None else ProblemList()
+    handle = open_text(path)
+    tap = RecordTap(handle) if records else None
     try:
-        encoding = file_encoding(path)
-        handle = open(path, encoding=encoding, newline="")
-    except OSError as exc:
-        raise ImportRefused([Problem(0, "", f"Cannot read the file: {exc.strerror or 'unreadable'}.")]) from exc
-    try:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise ImportRefused([Problem(1, "", "The file is empty: it needs a header row naming the columns.")])
-        except csv.Error as exc:
-            raise ImportRefused([Problem(1, "", f"The header row cannot be read as CSV ({exc}).")]) from exc
-        columns = [h.strip().lower() for h in header]
-        header_problems = _header_problems(columns, allowed, required)
-        if header_problems:
-            raise ImportRefused(header_problems)
+        reader = csv.reader(tap if tap is not None else handle, strict=True)
+        columns = _header(reader, allowed, required)
     except BaseException:
         handle.close()
         raise
-    return CsvRows(columns, _rows(handle, reader, columns, problems), problems)
+    if tap is not None:
+        tap.take()
+    return CsvRows(columns, _rows(handle, reader, columns, problems, tap), problems, tap)
+
+
+def read_raw_lines(path: str | Path, allowed: tuple[str, ...], required: tuple[str, ...]
+                   ) -> tuple[list[str], Iterator[tuple[int, bytes]]] | None:
+    """The file's columns, then its lines as written, not read as CSV: (line number, bytes without the
+    line ending); a row whose cells hold a line break spans lines. None (read the file with read_rows)
+    when the header row is not one plain line, or has a problem; ImportRefused for an unreadable file."""
+    encoding = file_encoding(path)
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        raise ImportRefused([Problem(0, "", f"Cannot read the file: {exc.strerror or 'unreadable'}.")]) from exc
+    first = handle.readline().decode(encoding)
+    columns = None
+    if first.strip() and '"' not in first and "\r" not in first.rstrip("\r\n"):  # one plain line
+        try:
+            columns = _header(csv.reader([first], strict=True), allowed, required)
+        except ImportRefused:
+            pass  # read_rows lists the header's problems
+    if columns is None:
+        handle.close()
+        return None
+    return columns, _raw_lines(handle)
+
+
+def _raw_lines(handle) -> Iterator[tuple[int, bytes]]:
+    with handle:
+        for line, data in enumerate(handle, 2):
+            yield line, data.rstrip(b"\r\n")
+
+
+def open_text(path: str | Path):
+    """The file open as text in its encoding (file_encoding), or ImportRefused."""
+    try:
+        return open(path, encoding=file_encoding(path), newline="")
+    except OSError as exc:
+        raise ImportRefused([Problem(0, "", f"Cannot read the file: {exc.strerror or 'unreadable'}.")]) from exc
+
+
+def _header(reader, allowed: tuple[str, ...], required: tuple[str, ...]) -> list[str]:
+    """The header row's column names, or ImportRefused listing every problem with it."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportRefused([Problem(1, "", "The file is empty: it needs a header row naming the columns.")])
+    except csv.Error as exc:
+        raise ImportRefused([Problem(1, "", f"The header row cannot be read as CSV ({exc}).")]) from exc
+    columns = [h.strip().lower() for h in header]
+    header_problems = _header_problems(columns, allowed, required)
+    if header_problems:
+        raise ImportRefused(header_problems)
+    return columns
 
 
 def _header_problems(columns: list[str], allowed: tuple[str, ...], required: tuple[str, ...]) -> list[Problem]:
@@ -192,7 +266,8 @@ def _header_problems(columns: list[str], allowed: tuple[str, ...], required: tup
     return problems
 
 
-def _rows(handle, reader, columns: list[str], problems: ProblemList) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(handle, reader, columns: list[str], problems: ProblemList,
+          tap: RecordTap | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     width = len(columns)
     start = reader.line_num + 1
     with handle:
@@ -206,6 +281,8 @@ def _rows(handle, reader, columns: list[str], problems: ProblemList) -> Iterator
                              "was read.")
                 return
             line, start = start, reader.line_num + 1
+            if tap is not None:
+                tap.take()
             first = values[0] if values else ""
             if (not first or first.isspace()) and not "".join(values).strip():
                 continue  # a blank row

@@ -16,7 +16,7 @@ from liaison_app.services.csv_files import read_rows
 from liaison_app.services.import_common import (
     ImportResult, Problems, audit_import, collection_paused, insert_rows, unique_rows, update_rows,
 )
-from liaison_app.services.import_rows import Imported, RowHasher, audit_head, store_hashes
+from liaison_app.services.import_rows import Imported, RowHasher, audit_head, store_hashes, unchanged_file
 from liaison_app.services.tenant_plan import Plan, search_text
 from liaison_app.store import Store
 from liaison_app.store.bulk import big_cache, indexes_paused, tenant_index_paused
@@ -36,13 +36,19 @@ __all__ = ["COLUMNS", "REQUIRED", "check_rows", "import_tenants", "search_text"]
 
 def check_rows(path: str | Path, imported: Imported | None = None) -> tuple[list[str], list[Checked]]:
     """The file's columns and every row checked; ImportRefused lists every problem in the file. A row
-    `imported` shows unchanged since the last import is not cleaned again."""
+    `imported` shows unchanged since the last import is not cleaned again (nor, when every row is,
+    read as CSV)."""
+    if imported is not None:
+        quick = unchanged_file(path, imported, COLUMNS, REQUIRED)
+        if quick is not None:
+            return quick
     problems = Problems()
-    csv_rows = read_rows(path, COLUMNS, REQUIRED, problems)
+    csv_rows = read_rows(path, COLUMNS, REQUIRED, problems, records=True)
+    record = csv_rows.records
     hasher = RowHasher(csv_rows.columns)
     clean = tenant_fields.row_cleaner(csv_rows.columns)
     count = tenant_fields.row_counter(csv_rows.columns)
-    compare = imported is not None and bool(imported.hashes)
+    compare = imported is not None and bool(imported.refs)
 
     def checked(line: int, row: dict[str, str]) -> Checked:
         if problems.cutoff is not None and line > problems.cutoff:  # refused, and past the listing
@@ -51,14 +57,14 @@ def check_rows(path: str | Path, imported: Imported | None = None) -> tuple[list
             return line, {}, None, ref
         raw = None
         if compare:
-            raw = hasher(row)
+            raw = hasher(record.data)
             ref = row["tenancy_ref"].strip()
             if imported.unchanged(ref, raw):
                 return line, None, raw, ref
         values, errors = clean(row)
         problems.add_errors(line, errors)
         if raw is None and not problems:  # a refused file's rows need no hash
-            raw = hasher(row)
+            raw = hasher(record.data)
         return line, values, raw, values.get("tenancy_ref") or None
 
     rows = unique_rows(csv_rows, problems, checked, lambda item: item[3], "tenancy_ref", "tenancy reference")

@@ -128,12 +128,36 @@ def _check_tenancy_order(cleaned: dict[str, Any], problems: list[ValidationError
 _UNKNOWN, _NO_SHORTCUT = object(), object()
 
 
+def _stripped(label: str) -> Callable[[str], str]:
+    """_required for a CSV cell (always text): the same answers, without turning text into text."""
+    message = f"{label} is required."
+
+    def clean(value: str) -> str:
+        stripped = value.strip()
+        if not stripped:
+            raise ValidationError(message)
+        return stripped
+    return clean
+
+
+_REQUIRED_CLEANERS = {name: CLEANERS[name] for name in ("first_name", "last_name", "address_line1")}
+
+
+def _cell_cleaner(name: str) -> Callable[[str], Any]:
+    cleaner = CLEANERS[name]
+    if cleaner is text:
+        return str.strip
+    if cleaner is _REQUIRED_CLEANERS.get(name):
+        return _stripped(REQUIRED[name])
+    return cleaner
+
+
 def row_cleaner(columns: list[str]) -> Callable[[dict[str, str]], tuple[dict[str, Any], list[ValidationError]]]:
     """clean_collect for rows of a file with these columns (all known fields): each cleaner looked up
     once per file, and what it makes of an empty cell asked once (an import's rows are mostly empty
     optional cells; an empty required cell is asked every time, for its problem)."""
-    # name, cleaner (free text: str.strip, which `text` is for a cell), its empty value
-    plan = [[name, str.strip if CLEANERS[name] is text else CLEANERS[name], _UNKNOWN] for name in columns]
+    # name, cleaner (for a cell, always text: free text is str.strip, a required one _stripped), its empty value
+    plan = [[name, _cell_cleaner(name), _UNKNOWN] for name in columns]
     dated = "tenancy_start" in columns and "tenancy_end" in columns
 
     def clean(row: dict[str, str]) -> tuple[dict[str, Any], list[ValidationError]]:

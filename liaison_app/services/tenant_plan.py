@@ -6,12 +6,12 @@ by UPRN, then by first address line and postcode. Nothing is written here.
 """
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
 
-from liaison_app.domain import Block, Home, Tenant, tenant_search_text
+from liaison_app.domain import Block, Home, Tenant
+from liaison_app.domain.homes import search_text_of
 from liaison_app.services import tenant_fields
 from liaison_app.services.import_common import ImportResult, Stamper, changed
 from liaison_app.services.import_rows import import_hash
@@ -27,8 +27,10 @@ _HOME_DEFAULTS = {"uprn": None, "address_line2": "", "town": "", "ended_on": Non
 
 def search_text(tenant: dict[str, Any], home: dict[str, Any] | None) -> str:
     """The domain rule (`tenant_search_text`) applied to plain dicts."""
-    h = SimpleNamespace(**home) if home is not None else None
-    return tenant_search_text(SimpleNamespace(**tenant), h)
+    address = None if home is None else (
+        home["address_line1"], home["address_line2"], home["town"], home["postcode"], home["uprn"])
+    return search_text_of(tenant["first_name"], tenant["preferred_name"], tenant["last_name"],
+                          tenant["tenancy_ref"], address)
 
 
 class Plan:
