@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from liaison_app.cli.common import open_for_command, output_for_command
+from liaison_app.cli.checked_later import open_checking_later
+from liaison_app.cli.common import output_for_command
 from liaison_app.domain.text import plural
 
 
@@ -54,11 +55,35 @@ def _build(store, args):
     return reports.conduct_report(store, args.date_from, args.date_to)
 
 
+def _load_printing() -> None:
+    """ReportLab and the embedded fonts (a few hundred milliseconds of parsing)."""
+    from liaison_app.printing.fonts import register_fonts  # here, not at the top: the PDF stack loads when used
+    from liaison_app.printing.you_said import write_report_pdf  # noqa: F401  (the same)
+
+    register_fonts()
+
+
+def _gathered(store, args, ready, pdf: bool):
+    """The report's rows, read while the store is checked and the officer signed in; then, for a PDF, the
+    printing stack loaded while the check goes on (after the rows: by then the sign-in's password hash, 64 MB
+    of memory, is done, so the two never add up); once both have ended well (`ready`), the report, to be
+    written. Reading a damaged store may fail before its check does: the check's verdict (naming the backup
+    to restore) is the clearer answer, so it is waited for first."""
+    try:
+        report = _build(store, args)
+        if pdf:
+            _load_printing()
+    except Exception:
+        ready()
+        raise
+    ready()
+    return report
+
+
 def run_report(args) -> int:
     from liaison_app.cli.common import CommandError
     from liaison_app.domain.validation import ValidationError, parse_date
     from liaison_app.outputs import OutputRefused
-    from liaison_app.printing.you_said import write_report_pdf  # here, not at the top: the PDF stack loads when used
     from liaison_app.services.reports import MAX_DAYS, export_report, report_exported, report_for_pdf
     from liaison_app.services.stores import StoreError
 
@@ -78,12 +103,14 @@ def run_report(args) -> int:
     except ValidationError as exc:
         raise CommandError(f"--{name.removeprefix('date_')}: {exc}") from exc
     output_for_command(args, target, target.suffix.lower()[1:])
-    store = open_for_command(args)
+    store, ready = open_checking_later(args)  # the store's check and the sign-in run while the rows are read
     try:
-        report = _build(store, args)
+        report = _gathered(store, args, ready, pdf=target.suffix.lower() == ".pdf")
         if target.suffix.lower() == ".csv":
             export_report(store, report, target)
         else:  # services say what the PDF holds, printing writes it, services audit it
+            from liaison_app.printing.you_said import write_report_pdf  # loaded meanwhile (_load_printing)
+
             write_report_pdf(target, report_for_pdf(store, report, target))
             report_exported(store, report, target)
     except (ValidationError, OutputRefused, StoreError) as exc:

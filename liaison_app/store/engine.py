@@ -130,6 +130,9 @@ class Store:
         # Set by store/opening.py, which knows the backups (the engine must not import them):
         self.damage_report: Callable[[], StoreDamaged] | None = None  # the error naming the newest good backup
         self.on_close: Callable[[Store], None] | None = None  # writes the audit checkpoint beside the store
+        # Set by store/opening.py when the store's check runs on a thread: waits for its verdict and raises
+        # StoreDamaged if it failed. Every write calls it before it commits (a damaged store is never written).
+        self.before_commit: Callable[[], None] | None = None
 
     def damaged(self) -> StoreDamaged:
         """The error for a record that cannot be read back, naming the backup to restore."""
@@ -159,6 +162,8 @@ class Store:
         with Session(self.engine.execution_options(immediate=True), expire_on_commit=False) as session:
             try:
                 yield session
+                if self.before_commit is not None:
+                    self.before_commit()
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
@@ -177,6 +182,8 @@ class Store:
     @contextmanager
     def raw(self) -> Iterator:
         """A core connection inside one BEGIN IMMEDIATE transaction, for bulk work (imports, demo)."""
+        if self.before_commit is not None:  # bulk work may spill to the journal before it commits: wait first
+            self.before_commit()
         try:
             with self.engine.execution_options(immediate=True).begin() as conn:
                 yield conn
