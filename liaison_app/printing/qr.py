@@ -8,6 +8,7 @@ rows as integers instead: the same score, so the same mask and the same code.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from reportlab.graphics.barcode import qrencoder
@@ -45,7 +46,57 @@ def lost_points(modules) -> int:
     return score + 10 * (abs(100 * dark // (width * width) - 50) // 5)
 
 
+CACHED_VERSIONS = 10  # QR versions whose fixed patterns are kept (a job reference needs version 1 to 3)
+_fixed: dict[tuple, tuple] = {}  # (version, level, test, mask) -> the rows with every fixed pattern drawn
+_layouts: dict[tuple[int, int], tuple[list, list]] = {}  # (version, mask) -> data positions, mask at each
+
+
+def _layout(code: qrencoder.QRCode, mask: int) -> tuple[list, list]:
+    """The data modules' positions in placing order, and the mask's value at each (they depend on the
+    version alone, so a pack computes them once, not eight times a job)."""
+    key = (code.version, mask)
+    found = _layouts.get(key)
+    if found is None:
+        positions = code.dataPosIterator()
+        flip = qrencoder.QRUtil.getMask(mask)
+        found = (positions, [flip(row, col) for col, row in positions])
+        if code.version <= CACHED_VERSIONS:
+            _layouts[key] = found
+    return found
+
+
 class _QuickMaskQRCode(qrencoder.QRCode):
+    def makeImpl(self, test, maskPattern):
+        """ReportLab's makeImpl with the fixed patterns (finders, timing, alignment, format and version
+        information) drawn once per version and mask and copied, and the data placed in one loop: the same
+        modules (tests/printing/test_qr_mask.py holds them equal to ReportLab's)."""
+        self.moduleCount = self.version * 4 + 17
+        key = (self.version, self.errorCorrectLevel, bool(test), maskPattern)
+        fixed = _fixed.get(key)
+        if fixed is None:
+            self._draw_fixed(test, maskPattern)
+            fixed = tuple(tuple(row) for row in self.modules)
+            if self.version <= CACHED_VERSIONS:
+                _fixed[key] = fixed
+        self.modules = modules = [list(row) for row in fixed]
+        if self.dataCache is None:
+            self.dataCache = qrencoder.QRCode.createData(self.version, self.errorCorrectLevel, self.dataList)
+        positions, flips = _layout(self, maskPattern)
+        bits = itertools.chain(self.dataBitIterator(self.dataCache), itertools.repeat(False))
+        for (col, row), flip, dark in zip(positions, flips, bits):
+            modules[row][col] = dark != flip
+
+    def _draw_fixed(self, test, maskPattern) -> None:
+        self.modules = [[False] * self.moduleCount for _ in range(self.moduleCount)]
+        self.setupPositionProbePattern(0, 0)
+        self.setupPositionProbePattern(self.moduleCount - 7, 0)
+        self.setupPositionProbePattern(0, self.moduleCount - 7)
+        self.setupPositionAdjustPattern()
+        self.setupTimingPattern()
+        self.setupTypeInfo(test, maskPattern)
+        if self.version >= 7:
+            self.setupTypeNumber(test)
+
     def getBestMaskPattern(self):
         least, pattern = None, 0
         for mask in range(8):  # the first of the lowest scores, as ReportLab picks it

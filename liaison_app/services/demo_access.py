@@ -9,8 +9,9 @@ into one case per stage, each attempt with its time of day and what it used:
 - 2nd attempt and 1st attempt: as demo_works made them, with times;
 - Vary the attempts: three morning visits (no letter, one time of day);
 - Evidence complete — not yet due: everything done, the check 200-odd days away.
-It also gives every home an electrical (EICR) and a water-safety record, except one tenant's home,
-which has no check record at all ("No record — due now").
+It also gives every home an electrical (EICR) and a water-safety record (and, through demo_checks,
+nearly every home a gas record and every block an asbestos survey), except one tenant's home, which has
+no check record at all ("No record — due now").
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from typing import Any
 
 from liaison_app.domain import AccessAttempt, Adjustment, Job, SafetyCheck, SupportMeasure, SupportPlan, Tenant
 from liaison_app.domain.validation import add_months
+from liaison_app.services.demo_checks import fill_check_records
 
 FULL = [(24, "visit", "no_answer", "first", "morning"), (17, "letter", "no_answer", "second", "afternoon"),
         (10, "visit", "refused", "final", "18:15")]
@@ -154,7 +156,9 @@ def make_access_states(gen) -> None:
     for n, (calendar, tenant) in enumerate(_later_gas_jobs(gen, cases)):
         job = _new_case(gen, cases[0], calendar, tenant, n + 1)
         _replace_attempts(gen, job, MORNINGS if n == 0 else FULL, used_by(tenant["id"]))
-    _other_checks(gen, _no_record_home(gen))
+    skip = _no_record_home(gen)
+    _other_checks(gen, skip)
+    fill_check_records(gen, skip)  # gas and asbestos records as a landlord keeps them
     for attempt in _rows(gen, AccessAttempt):  # every row with the same keys (the bulk insert asks it)
         for key, value in NEW_ATTEMPT_FIELDS.items():
             attempt.setdefault(key, value)

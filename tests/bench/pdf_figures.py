@@ -3,21 +3,24 @@ checks-due report as a PDF (seconds and peak memory, made as `liaison-app report
 
 The pack's floor is bare Platypus on the same machine in the same run: the same text of every
 briefing as plain paragraphs in the same embedded font, a page break per job (no tables, boxes, QR
-codes or page numbers). The report runs in its own process, so its peak memory (VmHWM) is its own.
+codes or page numbers). Each is built three times, alternately, and each figure is its best build
+(`day_pack` says why).
 
-The report's target is for a report of about 4,000 rows. No window of the 125,000-tenancy store gives
-one: every home or block with no record of a check is in the report whatever the window ("no record —
-due now"), 21,694 rows at the bench's date, and the default 30 days holds 35,608. So the figure is the
-checks-due report of the smallest window (--days 0: overdue and no record) made end to end (open the
-store, sign in, gather every row, print, audit) with the first 4,000 rows printed: the store is opened
-and the rows gathered as for the whole report, so the figure is never better than what an officer
-printing 4,000 rows would see. The whole 30-day report is measured as well (report_full_*, in the JSON
-and under the table), to show that the print scales with the rows.
+The report is the real command, `liaison-app report checks-due --days N -o FILE.pdf`, in its own process
+(so its peak memory, VmHWM, is its own), timed from outside it, as of the day the store was made. The
+demo keeps a check record for nearly every home and block, as a landlord does (services/demo_checks.py),
+so a window of days holds what an officer's report would: the checks due in it, the few overdue, the
+few homes never recorded. --days 9 holds about 4,000 rows (4,296) of the 125,000-tenancy store; the whole
+30-day report is measured as well (report_full_*, in the JSON and under the table), to show how the
+command scales with the rows. (Until issue #15's second round the demo recorded no gas check for one home
+in seven and no asbestos survey at all, so even --days 0 held 21,694 rows, and the figure printed the
+first 4,000 of them.)
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -28,27 +31,25 @@ from tests.bench.stores import PASSWORD, ROOT, TODAY, USER
 
 JOBS = 200
 DAY = date(2026, 3, 2)
-REPORT_ROWS = 4_000
+REPORT_DAYS = 9  # the checks-due window that holds about 4,000 rows of the 125,000-tenancy store (4,296)
 REPORT = r"""
-import dataclasses, json, sys, time
+import json, sys
 from datetime import date
-from liaison_app.printing import write_document
-from liaison_app.services import officers, reports
-from liaison_app.store import open_store
-started = time.perf_counter()
-store = open_store(sys.argv[1])
-officers.sign_in(store, sys.argv[3], sys.argv[4])
-report = reports.checks_due_report(store, days=int(sys.argv[6]), today=date.fromisoformat(sys.argv[5]))
-gathered, most = len(report.rows), int(sys.argv[7])
-if most and gathered > most:  # the first rows (soonest due) of the report: see the module's docstring
-    report = dataclasses.replace(report, rows=report.rows[:most], links=report.links[:most])
-out = write_document(sys.argv[2], reports.report_for_pdf(store, report, sys.argv[2]))
-reports.report_exported(store, report, out)
-store.close()
-took = time.perf_counter() - started
+
+
+class _Day(date):  # the day the benchmark store was made, so the same store gives the same rows
+    @classmethod
+    def today(cls):
+        return date.fromisoformat(sys.argv[1])
+
+
+import liaison_app.services.reports as reports  # the command imports it too; here only to fix its day
+reports.date = _Day
+from liaison_app.cli import main
+code = main(sys.argv[2:])
 with open("/proc/self/status", encoding="ascii") as fh:
     peak = next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:"))
-print(json.dumps({"code": 0, "seconds": took, "peak_mb": peak, "rows": len(report.rows), "gathered": gathered}))
+print(json.dumps({"code": code, "peak_mb": peak}))
 """
 
 
@@ -96,21 +97,18 @@ def _pack_store(folder: Path):
     return store
 
 
-def _floor_pages_per_second(store, path: Path) -> float:
-    from pypdf import PdfReader
-    from reportlab.lib.pagesizes import A4
+def _floor_story(pack) -> list:
+    """Bare Platypus: the same text of every briefing as plain paragraphs in the same embedded font, a page
+    break per job (no tables, boxes, QR codes or page numbers)."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import PageBreak, Paragraph
 
     from liaison_app.printing.fonts import BOLD, REGULAR, register_fonts
     from liaison_app.printing.text import markup
-    from liaison_app.services.briefing import pack_for_day
 
     register_fonts()
-    pack = pack_for_day(store, "Bench Builders Ltd", DAY)
     body = ParagraphStyle("b", fontName=REGULAR, fontSize=10.5, leading=13)
     head = ParagraphStyle("h", fontName=BOLD, fontSize=14, leading=17)
-    start = time.perf_counter()
     story = []
     for b in pack.briefings:
         story.append(Paragraph(markup(b.job_ref), head))
@@ -118,15 +116,52 @@ def _floor_pages_per_second(store, path: Path) -> float:
                  *b.in_the_home, *(i.instruction for i in b.your_safety), b.emergency_procedure,
                  *b.conduct_reminders, b.safeguarding_line, "I have read this briefing"]
         story += [Paragraph(markup(t), body) for t in texts] + [PageBreak()]
+    return story
+
+
+def _floor_pages_per_second(store, path: Path) -> float:
+    """The floor's pages per second: making its paragraphs and the build (the pack is loaded before the
+    clock starts, while ours is timed loading it too: the floor is never slowed by what ours must do)."""
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from liaison_app.printing.fonts import REGULAR
+    from liaison_app.services.briefing import pack_for_day
+
+    pack = pack_for_day(store, "Bench Builders Ltd", DAY)
+    start = time.perf_counter()
+    story = _floor_story(pack)
     SimpleDocTemplate(str(path), pagesize=A4, initialFontName=REGULAR).build(story)
-    return len(PdfReader(str(path)).pages) / (time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    return len(PdfReader(str(path)).pages) / seconds
 
 
-def day_pack(work: Path) -> dict[str, tuple[float, float | None]]:
-    """Pages per second of a 200-job day pack, end to end (load, render, audit as printed)."""
+def _pack_pages_per_second(store, path: Path) -> float:
+    """Ours, end to end as `liaison-app pack` does it: load the day's jobs, render, audit each as printed."""
     from pypdf import PdfReader
 
     from liaison_app.cli.briefs import write_pack
+
+    start = time.perf_counter()
+    write_pack(store, "Bench Builders Ltd", DAY, path)
+    seconds = time.perf_counter() - start
+    pages = len(PdfReader(str(path)).pages)
+    if pages < JOBS * 2:
+        raise RuntimeError(f"the pack has {pages} pages, fewer than two a job")
+    return pages / seconds
+
+
+PACK_TRIES = 3  # each measurement: the floor and ours three times each, interleaved; the best of each
+
+
+def day_pack(work: Path) -> dict[str, tuple[float, float | None]]:
+    """Pages per second of a 200-job day pack, end to end (load, render, audit as printed), beside the floor.
+
+    A shared 2-core machine swings a single build by half either way, and the first build in a process
+    pays for loading fonts and modules: so the floor and ours are each built PACK_TRIES times, alternately
+    (floor, ours, floor, ours, …), and each figure is its best try. The same rule for both: the ratio is
+    never better for ours than the builds themselves are."""
     from liaison_app.store import open_store
 
     folder = work / "pack"
@@ -134,39 +169,41 @@ def day_pack(work: Path) -> dict[str, tuple[float, float | None]]:
         folder.mkdir()
         _pack_store(folder).close()
     store = open_store(folder / "pack.db")
+    floors, ours = [], []
     try:
-        floor = _floor_pages_per_second(store, folder / "floor.pdf")
-        start = time.perf_counter()
-        write_pack(store, "Bench Builders Ltd", DAY, folder / "pack.pdf")
-        seconds = time.perf_counter() - start
+        for _ in range(PACK_TRIES):
+            floors.append(_floor_pages_per_second(store, folder / "floor.pdf"))
+            ours.append(_pack_pages_per_second(store, folder / "pack.pdf"))
     finally:
         store.close()
-    pages = len(PdfReader(str(folder / "pack.pdf")).pages)
-    if pages < JOBS * 2:
-        raise RuntimeError(f"the pack has {pages} pages, fewer than two a job")
-    return {"pack": (pages / seconds, floor)}
+    return {"pack": (max(ours), max(floors))}
 
 
-def _report_run(db: Path, work: Path, days: int, most: int) -> dict:
+def _report_run(db: Path, work: Path, days: int) -> dict:
+    """`liaison-app report checks-due --days N -o FILE.pdf` in a process of its own, timed from outside it
+    (interpreter start, imports, opening the store, sign-in, gathering, printing, audit, exit)."""
     out = work / f"checks-{time.monotonic_ns()}.pdf"
-    env = dict(os.environ, LIAISON_HOME=str(work / "home"), PYTHONPATH=str(ROOT))
-    command = [sys.executable, "-c", REPORT, str(db), str(out), USER, PASSWORD, TODAY.isoformat(), str(days), str(most)]
+    env = dict(os.environ, LIAISON_HOME=str(work / "home"), PYTHONPATH=str(ROOT), LIAISON_PASSWORD=PASSWORD)
+    command = [sys.executable, "-c", REPORT, TODAY.isoformat(), "--db", str(db), "--officer", USER, "report",
+               "checks-due", "--days", str(days), "-o", str(out)]
+    start = time.perf_counter()
     proc = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, cwd=str(ROOT))
-    result = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {"code": proc.returncode}
-    if result["code"] != 0:
+    seconds = time.perf_counter() - start
+    lines = proc.stdout.strip().splitlines()
+    result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {"code": proc.returncode}
+    written = re.search(r"\(([\d,]+) rows?\)", proc.stdout)
+    if result["code"] != 0 or not out.exists() or written is None:
         raise RuntimeError(f"the checks-due report failed: {proc.stderr.strip()[-2000:]}")
-    out.unlink(missing_ok=True)
-    return result
+    out.unlink()
+    return {**result, "seconds": seconds, "rows": int(written.group(1).replace(",", ""))}
 
 
 def checks_due_report(db: Path, work: Path) -> dict[str, tuple[float, float | None]]:
-    """The checks-due report as a PDF, as `liaison-app report checks-due -o FILE.pdf` makes it (open the
+    """The checks-due report as a PDF, made by `liaison-app report checks-due -o FILE.pdf` itself (open the
     store, sign in, gather, print, audit), in its own process, as of the day the benchmark store was made
-    (stores.TODAY), so the same store gives the same rows whenever it runs: the first REPORT_ROWS rows of
-    the smallest window (the target's size: see the module's docstring), then the whole 30-day report."""
-    part = _report_run(db, work, days=0, most=REPORT_ROWS)
-    whole = _report_run(db, work, days=30, most=0)
+    (stores.TODAY): the window of about 4,000 rows (REPORT_DAYS), then the whole 30-day report."""
+    part = _report_run(db, work, REPORT_DAYS)
+    whole = _report_run(db, work, 30)
     return {"report_seconds": (part["seconds"], None), "report_mb": (part["peak_mb"], None),
-            "report_rows": (part["rows"], None), "report_gathered": (part["gathered"], None),
-            "report_full_seconds": (whole["seconds"], None), "report_full_mb": (whole["peak_mb"], None),
-            "report_full_rows": (whole["rows"], None)}
+            "report_rows": (part["rows"], None), "report_full_seconds": (whole["seconds"], None),
+            "report_full_mb": (whole["peak_mb"], None), "report_full_rows": (whole["rows"], None)}
