@@ -140,8 +140,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         return self.pages[key]
 
-    def show_page(self, key: str) -> QWidget:
-        built = key in self.pages
+    def show_page(self, key: str, refresh: bool = True) -> QWidget:
+        """Show the page named `key`; a page shown before reads its data again unless `refresh` is False."""
+        built = key in self.pages and refresh
         current = self.stack.currentWidget()
         if current is not None and self.current_key() != key and hasattr(current, "can_leave") \
                 and not current.can_leave():  # e.g. unsaved settings: the officer chose to stay
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
     def open_tenant(self, tenant_id: str, tab: str = "") -> None:
         """Open the tenant's record (on `tab`, a tab class name, if given); Back returns to the page it came from."""
         origin = self.current_key()
-        page = self.show_page("tenants")
+        page = self.show_page("tenants", refresh=not tenant_id)  # not the record it is about to replace
         if page is not self.pages.get("tenants"):  # the officer stayed on a page with unsaved changes
             return
         page.show_tenant(tenant_id, tab=tab, came_from=origin if origin != "tenants" else "",

@@ -19,6 +19,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
+# Qt asks data() for each cell in eight roles or so, passing the role as an int: comparing it with the enum
+# members cost more than the rest of the call, so the roles answered here are plain ints, looked up once.
+DISPLAY, TOOLTIP, FOREGROUND = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                                  Qt.ItemDataRole.ForegroundRole))
+_ANSWERED = frozenset({DISPLAY, TOOLTIP, FOREGROUND, int(ID_ROLE), int(ROW_ROLE), int(SORT_ROLE)})
+
 Fetch = Callable[[int, int], Sequence[Any]]
 
 
@@ -125,19 +131,19 @@ class RowTableModel(QAbstractTableModel):
             return self.columns[section].header
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return show_text(column.value(row))
         if role == SORT_ROLE:
             value = column.value(row)
             return value.isoformat() if isinstance(value, (date, datetime)) else show_text(value)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+        if role == TOOLTIP and column.tooltip is not None:
             return column.tooltip(row)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+        if role == FOREGROUND and column.colour is not None:
             colour = column.colour(row)
             return QColor(colour) if colour else None
         if role == ID_ROLE:

@@ -3,12 +3,18 @@ and a tab for each kind of record held on them.
 
 Back (Esc or Alt+Left) returns to the tenant list. Edit details… (Ctrl+Shift+E) opens the tenant form.
 The tabs are listed in ui/record_tabs.py.
+
+Building and first laying out the record's widgets costs far more than reading a tenant, so the Tenants
+page keeps one record and `switch_to` another tenant: the header is blanked, every tab is closed (each is
+built again, for the new tenant, when it is shown) and the tenant is read as on a first open.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from shiboken6 import isValid
 
 from liaison_app.domain.enums import PreferredContact
 from liaison_app.services import tenants
@@ -21,7 +27,7 @@ from liaison_app.ui.record_tabs import tab_specs
 from liaison_app.ui.tab_keys import TabKeys
 from liaison_app.ui.tenant_admin_actions import admin_actions
 from liaison_app.ui.tenant_form import TenantForm
-from liaison_app.ui.widgets import BadgeRow, SectionHeader, hline, muted, risk_flags
+from liaison_app.ui.widgets import BadgeRow, SectionHeader, discard, hline, muted, risk_flags
 from liaison_app.ui.workers import load
 
 
@@ -45,11 +51,12 @@ class TenantRecord(QWidget):
         super().__init__(parent)
         self.store = store
         self.tenant_id = tenant_id
+        self.built_for = store.actor_id  # the officer whose role chose the actions (admins: export, erase)
         self.form = None
         self.last_change: Change | None = None
-        self.back_action = shortcut_action(self, self.tr("Back to the list"), self.back.emit, "Esc")
+        self.back_action = shortcut_action(self, "", self.back.emit, "Esc")
         self.back_action.setShortcuts(["Esc", "Alt+Left"])
-        self.back_action.setIconText(self.tr("◀ Back"))
+        self.set_back_to("")
         self.edit_action = shortcut_action(self, self.tr("Edit details…"), self.edit_details, "Ctrl+Shift+E")
         self.undo_edit_action = shortcut_action(self, self.tr("Undo details edit"), self.undo_details, "Ctrl+Shift+Z")
         self.admin_actions = admin_actions(self)  # export everything held / erase: admins only
@@ -140,6 +147,45 @@ class TenantRecord(QWidget):
     def show_tab(self, class_name: str) -> QWidget:
         self.tabs.setCurrentWidget(self.holders[class_name])
         return self.tab(class_name)
+
+    # ----- another tenant in the same record
+    def set_back_to(self, label: str) -> None:
+        """Back's words: "Back to the list", or "Back to Today" when the record was opened from a page."""
+        text = self.tr("Back to %s") % label.replace("&", "") if label else self.tr("Back to the list")
+        self.back_action.setText(text)
+        self.back_action.setIconText("◀ " + text if label else self.tr("◀ Back"))
+
+    def can_switch(self) -> bool:
+        """Whether this record may show another tenant: the same officer is signed in (the admin actions
+        follow the role) and no form of this record is open."""
+        forms = [self.form, *(getattr(t, "form", None) for t in self.tab_pages.values())]
+        open_forms = [f for f in forms if f is not None and isValid(f) and f.isVisible()]
+        return self.store.actor_id == self.built_for and not open_forms
+
+    def clear(self) -> None:
+        """Show nobody: the header blank and every tab closed (nothing of the last tenant stays on screen)."""
+        self.last_change = None
+        self.name_label.setText("")
+        self.name_label.setAccessibleName("")
+        for label in self.facts.values():
+            label.setText("")
+        self.badges.set_badges([])
+        for name, tab in list(self.tab_pages.items()):
+            self.holders[name].layout().removeWidget(tab)
+            discard(tab)
+        self.tab_pages.clear()
+
+    def switch_to(self, tenant_id: str, tab: str = "") -> None:
+        """Show `tenant_id` in this record, on the tab class named `tab` (else the first), as a new record would."""
+        self.clear()
+        self.tenant_id = tenant_id
+        holder = self.holders.get(tab) or self.tabs.widget(0)
+        if self.tabs.currentWidget() is holder:
+            self._tab_shown(self.tabs.currentIndex())
+        else:
+            self.tabs.setCurrentWidget(holder)  # builds the tab through currentChanged
+        self.tab_keys.update()
+        self.refresh_header()
 
     # ----- showing
     def refresh_header(self) -> None:

@@ -30,6 +30,7 @@ class TenantsPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.record = None
+        self.spare = None  # a closed record, blank, kept to show the next tenant (see TenantRecord.switch_to)
         self.came_from = ""
         self._sized = False
         self.stack = QStackedWidget(self)
@@ -147,21 +148,29 @@ class TenantsPage(QWidget):
         """Open the record (on the tab class named `tab`); `came_from`, a page key, is where Back returns."""
         if not tenant_id:  # a row whose tenant left the store as it was shown
             return
-        if self.record is not None:
-            self._drop_record()
         self.came_from = came_from
-        self.record = TenantRecord(self.store, tenant_id, self)
-        if came_from:
-            self.record.back_action.setText(self.tr("Back to %s") % came_from_label.replace("&", ""))
-            self.record.back_action.setIconText("◀ " + self.record.back_action.text())
-        if tab in self.record.specs:
-            self.record.show_tab(tab)
-        self.record.back.connect(self.back_to_list)
-        self.record.open_job.connect(self.open_job)
-        self.record.erased.connect(self._tenant_erased)
-        self.stack.addWidget(self.record)
-        self.stack.setCurrentWidget(self.record)
-        self.record.setFocus()
+        record = self.record or self.spare
+        self.record, self.spare = None, None
+        if record is not None and record.can_switch():  # building a record costs far more than reading one
+            record.switch_to(tenant_id, tab)
+        else:
+            if record is not None:
+                self._drop(record)
+            record = self._new_record(tenant_id, tab)
+        self.record = record
+        record.set_back_to(came_from_label if came_from else "")
+        self.stack.setCurrentWidget(record)
+        record.setFocus()
+
+    def _new_record(self, tenant_id: str, tab: str) -> TenantRecord:
+        record = TenantRecord(self.store, tenant_id, self)
+        if tab in record.specs:
+            record.show_tab(tab)
+        record.back.connect(self.back_to_list)
+        record.open_job.connect(self.open_job)
+        record.erased.connect(self._tenant_erased)
+        self.stack.addWidget(record)
+        return record
 
     def back_to_list(self) -> None:
         if self.record is None:
@@ -180,9 +189,17 @@ class TenantsPage(QWidget):
         self.run_search()
 
     def _drop_record(self) -> None:
-        self.stack.removeWidget(self.record)
-        self.record.deleteLater()
-        self.record = None
+        """Close the record: nothing of the tenant stays on screen; its widgets are kept for the next one."""
+        record, self.record = self.record, None
+        self.stack.setCurrentWidget(self.list_view)
+        record.clear()
+        if self.spare is not None:
+            self._drop(self.spare)
+        self.spare = record
+
+    def _drop(self, record: TenantRecord) -> None:
+        self.stack.removeWidget(record)
+        record.deleteLater()
 
     def refresh(self) -> None:
         if self.record is not None:

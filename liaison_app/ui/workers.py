@@ -2,6 +2,8 @@
 
 `load(page, fn, *args, on_done=…)` is how a page reads its data: `fn(*args)` runs on a background
 thread with no dialog, the page shows "Loading…" meanwhile, and only the newest load's result arrives.
+The reads share a few long-lived threads (a QThreadPool): starting a thread per read cost milliseconds
+each, and a record opens with several reads.
 
 `run_with_progress(parent, title, fn, *args)` is the one call most long work needs. `fn` is called on a
 worker thread as `fn(*args, progress)`, where `progress(done, total) -> bool` reports how far it got
@@ -20,7 +22,7 @@ import weakref
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from liaison_app.ui.i18n import tr
@@ -168,7 +170,7 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     return job.result
 
 
-_RUNNING: set["Background"] = set()
+_RUNNING: set["Background | Read"] = set()  # started and not yet handed over on the UI thread
 
 
 class Background(QObject):
@@ -242,7 +244,7 @@ def _calm_error(status: QLabel | None) -> Callable[[BaseException], None]:
 
 def load(page: QObject, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
          on_error: Callable[[BaseException], None] | None = None, status: QLabel | None = None,
-         message: str | None = None, key: str = "page") -> Background:
+         message: str | None = None, key: str = "page") -> "Read":
     """Read a page's data off the UI thread: `fn(*args)` on a worker, then `on_done(result)` on the UI thread.
 
     `status` (if given) says `message` (default "Loading…") until the result arrives; clearing or replacing
@@ -259,8 +261,83 @@ def load(page: QObject, fn: Callable[..., Any], *args: Any, on_done: Callable[[A
         status.setText(message if message is not None else tr("workers", LOADING))
     page_ref = weakref.ref(page)
     failed = on_error or _calm_error(status)
-    job = Background(fn, *args)
-    job.succeeded.connect(lambda value: _deliver(page_ref, key, generation, on_done, value))
-    job.failed.connect(lambda exc: _deliver(page_ref, key, generation, failed, exc))
-    return job.start()
+    read = Read(fn, args, stale=lambda: generations.get(key) != generation,
+                on_done=lambda value: _deliver(page_ref, key, generation, on_done, value),
+                on_error=lambda exc: _deliver(page_ref, key, generation, failed, exc))
+    return read.start()
+
+
+class _Inbox(QObject):
+    """Lives on the UI thread: a read that ended on a pool thread is posted here (a queued call, as the
+    signal is sent from another thread) and handed over on the UI thread."""
+
+    arrived = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived.connect(self._arrive)
+
+    @Slot(object)
+    def _arrive(self, read: "Read") -> None:
+        read.hand_over()
+
+
+_SHARED: dict[str, Any] = {}  # the pool and the inbox, made on the UI thread by the first read
+
+
+def _shared() -> tuple[QThreadPool, _Inbox]:
+    pool, inbox = _SHARED.get("pool"), _SHARED.get("inbox")
+    if pool is None or not shiboken6.isValid(pool) or inbox is None or not shiboken6.isValid(inbox):
+        app = QCoreApplication.instance()
+        pool = QThreadPool(app)  # owned by the application: it waits for its reads when the app ends
+        pool.setMaxThreadCount(4)  # a slow read (a report) never holds up a record's reads behind it
+        pool.setExpiryTimeout(120_000)
+        if app is not None:
+            app.aboutToQuit.connect(pool.waitForDone)
+        inbox = _Inbox()
+        _SHARED.update(pool=pool, inbox=inbox)
+    return pool, inbox
+
+
+class Read(QRunnable):
+    """One `load`: `fn(*args)` on a pool thread, then `on_done(result)` or `on_error(exception)` on the UI
+    thread. A read that is already stale when a thread is free for it (a newer load of the same thing was
+    asked for) is not run at all."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple, *, stale: Callable[[], bool],
+                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it (in _RUNNING) until it is handed over
+        self._fn, self._args, self._stale = fn, args, stale
+        self._on_done, self._on_error = on_done, on_error
+        self._ended = threading.Event()
+        self._outcome: tuple[bool, Any] | None = None  # (succeeded, result or exception); None: skipped
+
+    def start(self) -> "Read":
+        pool, self._inbox = _shared()
+        _RUNNING.add(self)
+        pool.start(self)
+        return self
+
+    def run(self) -> None:  # on a pool thread
+        try:
+            if not self._stale():
+                self._outcome = (True, self._fn(*self._args))
+        except BaseException as exc:  # handed to the page on the UI thread, never swallowed
+            self._outcome = (False, exc)
+        finally:
+            if shiboken6.isValid(self._inbox):
+                self._inbox.arrived.emit(self)  # posted before `_ended` is set: wait() then processEvents delivers
+            self._ended.set()
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self._ended.wait(ms / 1000)
+
+    def hand_over(self) -> None:  # on the UI thread
+        _RUNNING.discard(self)
+        if self._outcome is None:
+            return
+        succeeded, value = self._outcome
+        self._outcome = None
+        (self._on_done if succeeded else self._on_error)(value)
 
