@@ -12,7 +12,7 @@ from datetime import date
 from typing import Sequence
 
 from liaison_app.domain.briefing import Briefing, BuildCancelled, Pack, ProgressCallback, SafetyItem
-from liaison_app.services.audit import record_event
+from liaison_app.services.audit import record_events
 from liaison_app.services.briefing_load import find_job_id, load_briefings, load_pack
 from liaison_app.services.briefing_rules import (
     MUST_KNOW, BriefingRecords, NothingToPrint, build_briefing, conduct_lines,
@@ -55,5 +55,4 @@ def printed_jobs(printed: Briefing | Pack) -> tuple[tuple[str, str], ...]:
 def record_printed(store, jobs: Sequence[tuple[str, str]], action: str = "print") -> None:
     """One audit event per briefing printed, saved or viewed (record: the job; summary: its reference)."""
     with store.write() as session:
-        for job_id, job_ref in jobs:
-            record_event(session, store.actor, action, "job", job_id, (), job_ref)
+        record_events(session, store.actor, action, (("job", job_id, job_ref) for job_id, job_ref in jobs))

@@ -75,3 +75,21 @@ def test_list_audit_filters_pages_and_is_admin_only(store):
     store.actor_role = "officer"
     with pytest.raises(NotAllowed):
         list_audit(store)
+
+
+def test_events_written_together_chain_as_one_at_a_time(store):
+    """A pack's prints are appended in one flush (record_events): in order, each chained to the one
+    before, the chain still verifying, and after them an event written alone chains on."""
+    from liaison_app.services.audit import record_event, record_events
+
+    audit(store, "view", "tenant", "before")
+    with store.write() as session:
+        assert record_events(session, store.actor, "print", [("job", f"id-{i}", f"J-{i:03d}") for i in range(30)]) == 30
+    with store.write() as session:
+        record_event(session, store.actor, "view", "tenant", "after")
+    rows = list_audit(store, AuditFilter())
+    printed = [r for r in rows if r.action == "print"]
+    assert sorted(r.summary for r in printed) == [f"J-{i:03d}" for i in range(30)]
+    assert [r.summary for r in sorted(printed, key=lambda r: r.seq)] == [f"J-{i:03d}" for i in range(30)]
+    report = verify_chain(store)
+    assert report.ok and report.events == 32
