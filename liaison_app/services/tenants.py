@@ -39,9 +39,12 @@ def _row(hit: store_search.TenantHit, flags: list[str]) -> TenantRow:
     return TenantRow(hit.id, hit.tenancy_ref, f"{first} {hit.last_name}".strip(), address, hit.postcode or "", flags)
 
 
-def search_tenants(store: Store, text: str, limit: int = 50, offset: int = 0) -> list[TenantRow]:
-    """Tenants whose name, preferred name, reference, address or postcode match `text`, by last name."""
-    hits = store_search.search(store, text, limit, offset)
+def search_tenants(store: Store, text: str, limit: int = 50, offset: int = 0,
+                   after: tuple[int, str] | None = None) -> list[TenantRow]:
+    """Tenants whose name, preferred name, reference, address or postcode match `text`, by last name.
+    `after` (place, tenant id): a tenant already shown at an earlier place of the whole list, to read on
+    from (store.search.search)."""
+    hits = store_search.search(store, text, limit, offset, after)
     flags = _flags_for(store, [h.id for h in hits], date.today())
     return [_row(h, flags.get(h.id, [])) for h in hits]
 

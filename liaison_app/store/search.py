@@ -310,14 +310,33 @@ def _exact_rows(conn, q: _Query) -> list[int]:
         f"SELECT t.rowid FROM {found} AND {q.extra} AND {q.rank} < 2 ORDER BY {q.rank}, {_ORDER}", params)]
 
 
-def search(store: Store, text: str, limit: int = 50, offset: int = 0) -> list[TenantHit]:
-    """Tenants matching `text`, in last name, first name order, `limit` from `offset`."""
+def _after_sql(conn, params: dict[str, Any], after: tuple[int, str] | None) -> str | None:
+    """The whole list's page as a seek from a tenant known to stand at a place before it (`after`: place,
+    tenant id): the name index is entered at that tenant's last name instead of counting every entry up to
+    a deep offset (a quarter of a second's scrolling was 20 ms a page at 120,000). The same page as the
+    offset gives while the list is unchanged; None when the tenant is not before the page or is gone."""
+    if after is None or not 0 <= after[0] < params["offset"]:
+        return None
+    key = conn.exec_driver_sql("SELECT last_name, first_name, id FROM tenant WHERE id = ?", (after[1],)).first()
+    if key is None:
+        return None
+    params.update(aa=key[0], ab=key[1], ac=key[2], skip=params["offset"] - after[0] - 1)
+    return (f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} WHERE t.last_name COLLATE NOCASE >= :aa "
+            f"AND (t.last_name COLLATE NOCASE > :aa OR t.first_name COLLATE NOCASE > :ab "
+            f"OR (t.first_name COLLATE NOCASE = :ab AND t.id > :ac)) ORDER BY {_ORDER} LIMIT :limit OFFSET :skip")
+
+
+def search(store: Store, text: str, limit: int = 50, offset: int = 0,
+           after: tuple[int, str] | None = None) -> list[TenantHit]:
+    """Tenants matching `text`, in last name, first name order, `limit` from `offset`. For the whole list
+    (no text), `after` may name a tenant the caller holds at an earlier place (place, id): the page is then
+    read from there (`_after_sql`)."""
     q = build_query(text)
     params: dict[str, Any] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
     with store.engine.connect() as conn:
         if q is not None:
             params.update(q.params)
-        page = _page_sql(conn, q, params)
+        page = (_after_sql(conn, params, after) if q is None else None) or _page_sql(conn, q, params)
         sql = (f"SELECT {_COLUMNS} FROM ({page}) AS p CROSS JOIN tenant AS t ON t.rowid = p.r "
                f"LEFT JOIN home AS h ON h.id = t.home_id ORDER BY p.k, {_ORDER}")
         return _hits(conn.exec_driver_sql(sql, params))

@@ -137,9 +137,18 @@ class TenantTableModel(QAbstractTableModel):
             return number - 1
         return number
 
+    def _anchor(self, first: int) -> tuple[int, str] | None:
+        """The last tenant of the nearest full page held before page `first`, as (place, id): the whole
+        list reads on from it instead of from a deep offset (scrolling stays smooth at 125,000)."""
+        held = [n for n, rows in self._pages.items() if n < first and len(rows) == self.page_size]
+        if self.text.strip() or not held:
+            return None
+        number = max(held)
+        return (number + 1) * self.page_size - 1, self._pages[number][-1].id
+
     def _read(self, first: int, pages: int) -> None:
         start = first * self.page_size
-        rows = tenants.search_tenants(self.store, self.text, pages * self.page_size, start)
+        rows = tenants.search_tenants(self.store, self.text, pages * self.page_size, start, self._anchor(first))
         self.page_reads += 1
         if len(rows) != min(pages * self.page_size, self._count - start):
             self._changed_elsewhere()

@@ -203,3 +203,16 @@ def test_a_broad_search_counts_only_its_cap_until_the_list_reaches_its_end(store
     page.search_box.setText("surname00")  # 100 matches: more than the cap again
     qtbot.waitUntil(lambda: page.model.text == "surname00", timeout=2000)
     assert page.model.capped and page.model.rowCount() == 60
+
+
+def test_scrolling_down_the_whole_list_reads_on_from_the_page_above(store, monkeypatch):
+    """A page below a held page is read on from that page's last tenant (no deep offset): same rows."""
+    many(store, 130)
+    expected = [r.name for r in tenants.search_tenants(store, "", 200, 0)]
+    anchors = []
+    real = tenants.search_tenants
+    monkeypatch.setattr(tenants, "search_tenants", lambda *a: anchors.append(a[4:]) or real(*a))
+    model = TenantTableModel(store, page_size=20, max_pages=3)
+    model.search("")
+    assert [model.index(r, NAME).data() for r in range(130)] == expected
+    assert anchors[0] == () and len(anchors) > 2 and all(a[0] is not None for a in anchors[1:])  # read on
