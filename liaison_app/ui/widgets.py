@@ -6,10 +6,21 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import (QAbstractSpinBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton,
-                               QSizePolicy, QTableView, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from liaison_app.services.catalogues import warning_kinds
+from liaison_app.ui.flow_layout import FlowLayout
 
 # Badge tones: background, text. Colours pass WCAG AA contrast for the text on its background.
 TONES = {
@@ -79,14 +90,18 @@ class Badge(QLabel):
 
 
 class BadgeRow(QWidget):
-    """A row of badges that can be replaced in one call."""
+    """Badges that can be replaced in one call, wrapping onto further lines as words do (never widening
+    the record past the screen), and under them, once set, a one-line key to their colours."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
-        self._layout.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        self._chips = QWidget(self)
+        self._layout = FlowLayout(self._chips)
+        column.addWidget(self._chips)
+        self._column = column
         self.texts: list[str] = []
 
     def set_badges(self, texts: list[str], notes: dict[str, str] | None = None) -> None:
@@ -94,8 +109,8 @@ class BadgeRow(QWidget):
         for badge in self.findChildren(Badge):
             self._layout.removeWidget(badge)
             discard(badge)
-        for i, text in enumerate(texts):
-            badge = Badge(text, parent=self)
+        for text in texts:
+            badge = Badge(text, parent=self._chips)
             note = (notes or {}).get(text, "")
             if note:
                 badge.setToolTip(note)
@@ -105,11 +120,14 @@ class BadgeRow(QWidget):
                 font = QFont(badge.font())
                 font.setBold(True)
                 badge.setFont(font)
-            self._layout.insertWidget(i, badge)
+            self._layout.addWidget(badge)
+            badge.show()
         self.texts = list(texts)
+        self._chips.setVisible(bool(texts))
 
     def set_legend(self, entries: list[tuple[str, str]]) -> QLabel:
-        """A small key after the badges: each tone's colour with what it means."""
+        """A small key under the badges: each tone's colour with what it means (its own line, so the
+        badges keep their height and a change of badges never re-wraps it)."""
         parts = []
         for tone, words in entries:
             bg, fg = TONES.get(tone, TONES["neutral"])
@@ -118,14 +136,9 @@ class BadgeRow(QWidget):
         self.legend.setObjectName("badgeLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setStyleSheet("color: #5f6368;")
-        self.legend.setWordWrap(True)  # wraps rather than widen the record past a 1024-pixel screen...
-        self.legend.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # ...only if need be
-        self.legend.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.legend.setWordWrap(True)  # a narrow window wraps the key rather than widen the record
         self.legend.setAccessibleName("Key: " + "; ".join(words for _t, words in entries))
-        for i in range(self._layout.count()):  # the key takes the room beside the badges, so it wraps least
-            if self._layout.itemAt(i).spacerItem() is not None:
-                self._layout.setStretch(i, 0)
-        self._layout.addWidget(self.legend, 1)
+        self._column.addWidget(self.legend)
         return self.legend
 
 

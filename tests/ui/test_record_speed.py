@@ -183,3 +183,27 @@ def test_list_cells_answer_the_same_for_enum_and_integer_roles(qtbot):
     assert model.data(index, Qt.ItemDataRole.ForegroundRole) == QColor("#8a1c1c")
     assert model.data(index, ID_ROLE) == model.data(index, int(ID_ROLE)) == "r1"
     assert model.data(index, Qt.ItemDataRole.DecorationRole) is None and model.data(index, 13) is None
+
+
+def test_many_badges_wrap_inside_the_width_and_keep_their_height(qtbot):
+    """Ten or more badges wrap onto further lines instead of widening the record past the screen, each
+    its own height (not the key's), and the key to their colours stands on its own line below them."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = BadgeRow(holder)
+    QVBoxLayout(holder).addWidget(row)
+    row.set_legend([("danger", "Safety warning: a risk to operatives"), ("info", "Wish or adjustment")])
+    texts = [f"Time to answer the door {n}" for n in range(12)]
+    row.set_badges(texts)
+    holder.resize(600, 300)
+    holder.show()
+    qtbot.waitExposed(holder)
+    badges = row.findChildren(Badge)
+    assert [b.accessibleName() for b in badges] == texts
+    assert holder.minimumSizeHint().width() <= 600 and holder.width() == 600
+    assert all(b.geometry().right() <= row.width() for b in badges)  # none cut off at the edge
+    assert len({b.y() for b in badges}) >= 3  # wrapped onto several lines
+    assert all(b.height() == b.sizeHint().height() for b in badges)
+    assert row.legend.y() >= max(b.geometry().bottom() for b in badges)  # the key is under every badge
