@@ -14,7 +14,7 @@ import os
 import threading
 from typing import Callable
 
-from liaison_app.cli.common import CommandError, _sign_in_for_command
+from liaison_app.cli.common import CommandError, sign_in_for_command
 from liaison_app.paths import store_path
 from liaison_app.services.stores import Store, StoreError, open_store
 
@@ -29,7 +29,7 @@ class _SigningIn:
 
     def _run(self, store: Store, args) -> None:
         try:
-            _sign_in_for_command(store, args)
+            sign_in_for_command(store, args)
         except BaseException as exc:  # handed to the command by wait()
             self.error = exc
 
@@ -64,7 +64,7 @@ def open_checking_later(args) -> tuple[Store, Callable[[], None]]:
     store.had_file = True
     try:
         if os.environ.get("LIAISON_PASSWORD") is None:  # a prompt (or no accounts): signed in here
-            _sign_in_for_command(store, args)
+            sign_in_for_command(store, args)
             signing_in = None
         else:
             signing_in = _SigningIn(store, args)

@@ -33,7 +33,7 @@ def open_for_command(args, *, create: bool = False) -> Store:
         raise CommandError(str(exc)) from exc
     store.had_file = had_file
     try:
-        _sign_in_for_command(store, args)
+        sign_in_for_command(store, args)
     except BaseException:
         store.close()
         raise
@@ -72,7 +72,7 @@ def output_for_command(args, path: str | Path, kind: str) -> Path:
     return Path(path)
 
 
-def _sign_in_for_command(store: Store, args) -> None:
+def sign_in_for_command(store: Store, args) -> None:
     """Once a store has accounts, commands need --officer and the password (LIAISON_PASSWORD or a prompt).
     Before the first account, they act as the operating-system user."""
     import getpass

@@ -31,19 +31,28 @@ def _digest(prev_hash: str, at: datetime, officer: str, action: str, record_type
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def _head(session: Session) -> str:
+    """The hash of the trail's last event (GENESIS for an empty trail)."""
+    return session.exec(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first() or GENESIS
+
+
+def _chained(prev: str, actor: str, action: str, record_type: str, record_id: str, field_text: str,
+             summary: str) -> AuditEvent:
+    """A new event after the one whose hash is `prev`, stamped now and hashed."""
+    at = utcnow()
+    event = AuditEvent(at=at, officer=actor, action=action, record_type=record_type, record_id=record_id,
+                       fields=field_text, summary=summary, prev_hash=prev)
+    event.hash = _digest(prev, at, actor, action, record_type, record_id, field_text, summary)
+    return event
+
+
 def record_event(session: Session, actor: str, action: str, record_type: str = "", record_id: str = "",
                  fields: Iterable[str] = (), summary: str = "") -> AuditEvent:
     """Append one event inside the caller's write transaction (so it lands with the change or not at all).
 
     `summary` must hold no personal data: a reference, a count, a kind code.
     """
-    last = session.exec(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
-    prev = last or GENESIS
-    at = utcnow()
-    field_text = ",".join(sorted(set(fields)))
-    event = AuditEvent(at=at, officer=actor, action=action, record_type=record_type, record_id=record_id,
-                       fields=field_text, summary=summary, prev_hash=prev)
-    event.hash = _digest(prev, at, actor, action, record_type, record_id, field_text, summary)
+    event = _chained(_head(session), actor, action, record_type, record_id, ",".join(sorted(set(fields))), summary)
     session.add(event)
     session.flush()
     return event
@@ -54,15 +63,10 @@ def record_events(session: Session, actor: str, action: str, records: Iterable[t
     transaction: the chain's head is read once and the events are written in one flush (a 200-job pack's
     prints were 200 reads and 200 flushes). The same events, chained the same way, as `record_event` one
     at a time. Returns how many were appended."""
-    last = session.exec(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
-    prev = last or GENESIS
-    events = []
+    prev, events = _head(session), []
     for record_type, record_id, summary in records:
-        at = utcnow()
-        event = AuditEvent(at=at, officer=actor, action=action, record_type=record_type, record_id=record_id,
-                           fields="", summary=summary, prev_hash=prev)
-        event.hash = prev = _digest(prev, at, actor, action, record_type, record_id, "", summary)
-        events.append(event)
+        events.append(_chained(prev, actor, action, record_type, record_id, "", summary))
+        prev = events[-1].hash
     session.add_all(events)  # inserted in the order added: seq follows the chain
     session.flush()
     return len(events)

@@ -72,13 +72,19 @@ def test_a_read_already_stale_when_a_thread_is_free_is_not_run(qtbot):
     assert shown == ["new"] and ran == ["new"]
 
 
-def test_another_tenant_reuses_the_record_and_shows_nothing_of_the_last(store, two, qtbot):
-    peggy, amir = two
+def _showing(store, qtbot, tenant_id: str, **where) -> TenantsPage:
+    """The tenant list page, on screen, with `tenant_id`'s record open and read."""
     page = TenantsPage(store)
     qtbot.addWidget(page)
     page.show()
-    page.show_tenant(peggy.id)
+    page.show_tenant(tenant_id, **where)
     wait_for_background()
+    return page
+
+
+def test_another_tenant_reuses_the_record_and_shows_nothing_of_the_last(store, two, qtbot):
+    peggy, amir = two
+    page = _showing(store, qtbot, peggy.id)
     record = page.record
     record.show_tab("WarningsTab")
     wait_for_background()
@@ -100,11 +106,7 @@ def test_another_tenant_reuses_the_record_and_shows_nothing_of_the_last(store, t
 
 def test_back_then_another_tenant_uses_the_kept_record_with_its_own_words(store, two, qtbot):
     peggy, amir = two
-    page = TenantsPage(store)
-    qtbot.addWidget(page)
-    page.show()
-    page.show_tenant(peggy.id, came_from="today", came_from_label="&Today")
-    wait_for_background()
+    page = _showing(store, qtbot, peggy.id, came_from="today", came_from_label="&Today")
     record = page.record
     assert record.back_action.text() == "Back to Today"
     page.came_from = ""
@@ -119,11 +121,7 @@ def test_back_then_another_tenant_uses_the_kept_record_with_its_own_words(store,
 
 def test_a_record_with_a_form_open_is_not_reused(store, two, qtbot):
     peggy, amir = two
-    page = TenantsPage(store)
-    qtbot.addWidget(page)
-    page.show()
-    page.show_tenant(peggy.id)
-    wait_for_background()
+    page = _showing(store, qtbot, peggy.id)
     first = page.record
     form = first.tab("AdjustmentsTab").add_new()
     assert not first.can_switch()
