@@ -19,6 +19,7 @@ from liaison_app.services.catalogues import adjustment_kinds, warning_kinds
 from liaison_app.services.records import Change, NotFound, add_new, load_current
 from liaison_app.store import Store
 from liaison_app.store import search as store_search
+from liaison_app.store import search_list
 
 REVIEW_SOON_DAYS = 14
 
@@ -49,6 +50,16 @@ def search_tenants(store: Store, text: str, limit: int = 50, offset: int = 0,
     return [_row(h, flags.get(h.id, [])) for h in hits]
 
 
+def search_tenants_counted(store: Store, text: str, limit: int = 50,
+                           at_most: int | None = None) -> tuple[list[TenantRow], int]:
+    """What a list shows first for `text`, in one read: `search_tenants(store, text, limit)` and
+    `count_tenants(store, text, at_most)` (store/search_list.py)."""
+    today = date.today()
+    hits, found, codes = search_list.first_page(store, text, limit, at_most, today.isoformat())
+    flags = _flags_from(codes)
+    return [_row(h, flags.get(h.id, [])) for h in hits], found
+
+
 def count_tenants(store: Store, text: str, at_most: int | None = None) -> int:
     """How many tenants `search_tenants` finds for `text`; with `at_most`, at most at_most + 1 (counting
     stops there: "more than at_most")."""
@@ -77,9 +88,16 @@ def screen_flag(source: str, code: str) -> str:
 
 
 def _flags_for(store: Store, ids: list[str], on: date) -> dict[str, list[str]]:
+    return _flags_from(store_search.flag_codes(store, ids, on.isoformat()))
+
+
+def _flags_from(codes: list[tuple[str, str, str]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for tenant_id, source, code in store_search.flag_codes(store, ids, on.isoformat()):
-        badge = screen_flag(source, code)
+    labels: dict[tuple[str, str], str] = {}  # a page holds a few kinds many times over
+    for tenant_id, source, code in codes:
+        badge = labels.get((source, code))
+        if badge is None:
+            badge = labels[(source, code)] = screen_flag(source, code)
         flags = out.setdefault(tenant_id, [])
         if badge not in flags:
             flags.append(badge)

@@ -29,7 +29,14 @@ rest come from the first rows of each source (last name and first name ranges, p
 name order. `count` can stop at `at_most`, so a list need not wait for every match to be counted.
 The FTS index's rowids are places in name order (migration 0012, store/search_order.py): a query of
 long words reads its page of matches already in order, and its exact matches from the same index
-(store/search_ranked.py), so it never sorts thousands of matches nor reads their tenant rows.
+(store/search_ranked.py), so it never sorts thousands of matches nor reads their tenant rows. The rule
+for exact matches, whatever the path: first whenever the query matches at most SPARSE_LIMIT (so on the
+first screen); past DIRECT_LIMIT (search_ranked.py), as for most queries matching more than the list
+counts at once, by the exact-word path, never by ranking every match; past SPARSE_LIMIT, name order.
+A one- or two-letter query's exact matches are read from the smaller side (store/search_exact.py), its
+first names and postcodes from indexes that hold the name order (migration 0013). A query typed on
+from one that matched few is ranked at once, without a count (store/search_bounds.py); the list's
+page, count and flags are one read (store/search_list.py).
 """
 from __future__ import annotations
 
@@ -39,13 +46,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from liaison_app.domain.text import fold
+from liaison_app.store import search_bounds
 from liaison_app.store.engine import Store
+from liaison_app.store.search_exact import exact_rows
+from liaison_app.store.search_flags import flag_rows
 from liaison_app.store.search_order import fts_phrase, ordered
 from liaison_app.store.search_ranked import ranked
 
 SPARSE_LIMIT = 6000
 SHORT_WINDOW = 500  # one- and two-letter searches: pages within this many rows read each source in order
-SMALL_SOURCE = 600  # a source of candidates this small is sorted; a larger one walks the name index
+SMALL_SOURCE = 3000  # first names this few are sorted from their index alone (0013); more walk the name index
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 12
 _CONTROLS = re.compile("[\x00-\x1f\x7f\ud800-\udfff\U0010ffff]")  # controls, lone surrogates, the last code point
@@ -89,7 +99,10 @@ class _Query:
     size: str = ""  # a capped count of the candidates, when cheaper than counting them
     words: list[tuple[str, str]] = field(default_factory=list)  # (typed, folded) of each word
     prefix: dict[str, str] = field(default_factory=dict)  # short queries: each source of candidates
+    sources: list[str] = field(default_factory=list)  # short queries: each source's rowids (rid), as SQL
     found: int = 0  # the candidates counted (at most SPARSE_LIMIT + 1), once the page is chosen
+    long: tuple[str, ...] = ()  # the words of three or more characters, folded (the FTS words)
+    matched: int | None = None  # every match, counted, when the page's path read them all
 
 
 def _next_prefix(prefix: str) -> str:
@@ -134,7 +147,7 @@ def build_query(text: str) -> _Query | None:
         return None
     long_words = [f for _, f in words if len(f) >= 3]
     short_words = [(w, f) for w, f in words if len(f) < 3]
-    q = _Query(words=words)
+    q = _Query(words=words, long=tuple(long_words))
     conds = []
     if long_words:
         # A trigram phrase of a folded word in the folded text is exactly "the word appears": the
@@ -189,9 +202,9 @@ def _prefix_query(q: _Query, typed: str, first: str) -> str:
         "SELECT rowid AS rid FROM tenant WHERE search_text >= :flo AND search_text < :fhi",
     ]
     homes = "SELECT hh.id FROM home AS hh WHERE hh.postcode >= :plo AND hh.postcode < :phi"
-    q.candidates = " UNION ALL ".join(
-        names + ([f"SELECT tt.rowid AS rid FROM ({homes}) AS hp JOIN tenant AS tt ON tt.home_id = hp.id"]
-                 if by_postcode else []))
+    q.sources = names + ([f"SELECT tt.rowid AS rid FROM ({homes}) AS hp JOIN tenant AS tt ON tt.home_id = hp.id"]
+                         if by_postcode else [])
+    q.candidates = " UNION ALL ".join(q.sources)
     # Counting candidates for the choice of path: the homes of a postcode stand for their tenants
     # (the home index alone answers; joining each home's tenants is what made 'ba' slow).
     capped = [f"SELECT 1 FROM ({sql}) LIMIT {SPARSE_LIMIT + 1}" for sql in names]
@@ -225,20 +238,26 @@ def _candidates(conn, q: _Query) -> int:
         size = f"SELECT count(*) FROM (SELECT 1 FROM tenant_fts WHERE tenant_fts MATCH :match LIMIT {SPARSE_LIMIT + 1})"
     else:
         size = q.size or f"SELECT count(*) FROM (SELECT rid FROM ({q.candidates}) LIMIT {SPARSE_LIMIT + 1})"
-    return conn.exec_driver_sql(f"SELECT {size}" if q.size else size, q.params).scalar_one()
+    cursor = conn.connection.driver_connection  # one number: the driver's cursor costs least
+    return cursor.execute(f"SELECT {size}" if q.size else size, q.params).fetchone()[0]
 
 
-def _page_sql(conn, q: _Query | None, params: dict[str, Any]) -> str:
+def page_sql(conn, q: _Query | None, params: dict[str, Any]) -> str:
     """The rowids (r) and rank (k) of one page of matches, in order."""
     if q is None:
         return f"SELECT t.rowid AS r, 0 AS k FROM tenant AS t {_BY_NAME} ORDER BY {_ORDER} LIMIT :limit OFFSET :offset"
+    n = params["offset"] + params["limit"]
+    if q.fts and (found := search_bounds.typed_on(conn, q, n)) is not None:  # no count needed
+        params["page"] = json.dumps(found[params["offset"]:])
+        return "SELECT j.value AS r, j.key AS k FROM json_each(:page) AS j"
     size = q.found = _candidates(conn, q)
+    if q.fts and size <= SPARSE_LIMIT:
+        search_bounds.remember(conn, q.long, size)
     if size == 0:
         return "SELECT 0 AS r, 0 AS k WHERE 0"
     few = size <= SPARSE_LIMIT  # then exact matches come first
     if q.fts:  # read in name order from the FTS index (store/search_order.py)
         cursor = conn.connection.driver_connection
-        n = params["offset"] + params["limit"]
         found = ranked(cursor, q, n, size) if few and q.rank != "0" else ordered(cursor, ":match", q.params, n, q.extra_s)
         params["page"] = json.dumps(found[params["offset"]:])
         return "SELECT j.value AS r, j.key AS k FROM json_each(:page) AS j"
@@ -259,8 +278,12 @@ def short_page(conn, q: _Query, limit: int, offset: int) -> list[int]:
     candidate. The exact matches first, then the rest in name order, taken from the first rows of each
     source of candidates (last name, first name, postcode) read in name order: a source is a range of
     the name index, or small enough to sort."""
-    exact = _exact_rows(conn, q) if q.rank != "0" else []
-    params = {**q.params, "n": offset + limit + len(exact)}
+    exact = exact_rows(conn, q) if q.rank != "0" else []
+    if len(exact) >= offset + limit:  # the exact matches fill the page
+        return exact[offset:offset + limit]
+    # The page's rest is within each source's first offset + limit rows: before any of them in its
+    # source come only exact matches and the rest's earlier rows.
+    params = {**q.params, "n": offset + limit}
     found: set[int] = set()
     for sql in _source_sql(conn, q):
         found.update(r for (r,) in conn.exec_driver_sql(sql, params))
@@ -283,31 +306,14 @@ def _source_sql(conn, q: _Query) -> list[str]:
         out.append(walk.format(q.prefix["first"]))
     if "postcode" in q.prefix:
         homes = f"({q.prefix['postcode']}) AS hp"
-        if conn.exec_driver_sql(small.format(homes), q.params).scalar_one() <= SMALL_SOURCE:
+        # sorting a postcode's tenants reads each one's row: a fifth as many as first names
+        if conn.exec_driver_sql(small.format(homes), q.params).scalar_one() <= SMALL_SOURCE // 5:
             out.append(f"SELECT t.rowid FROM {homes} JOIN tenant AS t ON t.home_id = hp.id WHERE {q.extra} "
                        f"ORDER BY {_ORDER} LIMIT :n")
         else:  # so are postcodes; the home is read only where the search text has a word so starting
             out.append(walk.format("instr(t.search_text, :pword) > 0 AND EXISTS (SELECT 1 FROM home AS hq "
                                    "WHERE hq.id = t.home_id AND hq.postcode >= :plo AND hq.postcode < :phi)"))
     return out
-
-
-def _exact_rows(conn, q: _Query) -> list[int]:
-    """The exact matches of a short query (every word a whole word; every other match ranks 2), in rank
-    then name order. The tenants holding the first word whole are the FTS phrase ' w ' (the index holds
-    the text with a space at each end: store/search_order.py); when they are fewer than the candidates,
-    only they are tested as candidates, else each candidate's text is tested on the index's own row."""
-    params: dict[str, Any] = dict(q.params)
-    params.update(em=fts_phrase(f" {q.words[0][1]} "), ew=f" {q.words[0][1]} ")  # every word is whole: the first is
-    whole = conn.exec_driver_sql(f"SELECT count(*) FROM (SELECT 1 FROM tenant_fts WHERE tenant_fts MATCH :em "
-                                 f"LIMIT {q.found + 1})", params).scalar_one()
-    if whole <= q.found:
-        found = (f"({_FTS_TIDS.format(':em')}) AS w CROSS JOIN tenant AS t ON t.rowid = w.rid WHERE {q.condition}")
-    else:
-        found = (f"(SELECT DISTINCT rid FROM ({q.candidates})) AS c CROSS JOIN tenant_fts_order AS s ON s.tid = c.rid "
-                 f"CROSS JOIN tenant AS t ON t.rowid = c.rid WHERE instr(s.search_text, :ew) > 0")
-    return [r for (r,) in conn.exec_driver_sql(
-        f"SELECT t.rowid FROM {found} AND {q.extra} AND {q.rank} < 2 ORDER BY {q.rank}, {_ORDER}", params)]
 
 
 def _after_sql(conn, params: dict[str, Any], after: tuple[int, str] | None) -> str | None:
@@ -336,10 +342,15 @@ def search(store: Store, text: str, limit: int = 50, offset: int = 0,
     with store.engine.connect() as conn:
         if q is not None:
             params.update(q.params)
-        page = (_after_sql(conn, params, after) if q is None else None) or _page_sql(conn, q, params)
-        sql = (f"SELECT {_COLUMNS} FROM ({page}) AS p CROSS JOIN tenant AS t ON t.rowid = p.r "
-               f"LEFT JOIN home AS h ON h.id = t.home_id ORDER BY p.k, {_ORDER}")
-        return _hits(conn.exec_driver_sql(sql, params))
+        page = (_after_sql(conn, params, after) if q is None else None) or page_sql(conn, q, params)
+        return page_hits(conn.connection.driver_connection, page, params)
+
+
+def page_hits(cursor, page: str, params: dict[str, Any]) -> list[TenantHit]:
+    """The tenants (with their homes) of a page's rowids (`page_sql`), read on the DB-API cursor."""
+    sql = (f"SELECT {_COLUMNS} FROM ({page}) AS p CROSS JOIN tenant AS t ON t.rowid = p.r "
+           f"LEFT JOIN home AS h ON h.id = t.home_id ORDER BY p.k, {_ORDER}")
+    return _hits(cursor.execute(sql, params).fetchall())
 
 
 def _match_rows(q: _Query | None) -> str:
@@ -357,34 +368,32 @@ def _match_rows(q: _Query | None) -> str:
     return f"SELECT 1 FROM {found} AS m CROSS JOIN tenant AS t ON t.rowid = m.rid WHERE {q.extra}"
 
 
+def count_sql(q: _Query | None, at_most: int | None = None) -> str:
+    """The statement counting the matches of `q` (see `count`)."""
+    if at_most is not None:
+        cap = max(0, int(at_most)) + 1
+        capped = f"SELECT count(*) FROM ({_match_rows(q)} LIMIT {cap})"
+        if q is None or not q.sources or q.extra != "1":
+            return capped
+        # One source alone past the cap answers at once (each lists a tenant once; only their union
+        # needs DISTINCT, which read every candidate of 'ba' before it could stop).
+        each = ", ".join(f"(SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {cap}))" for sql in q.sources)
+        return f"SELECT CASE WHEN max({each}, 0) >= {cap} THEN {cap} ELSE ({capped}) END"
+    return "SELECT count(*) FROM tenant" if q is None else f"SELECT count(*) FROM ({_match_rows(q)})"
+
+
 def count(store: Store, text: str, at_most: int | None = None) -> int:
     """How many tenants match `text` (all tenants when it is empty). With `at_most`, counting stops
     past it: more matches than that answer at_most + 1 (a list can say "more than 1,000" at once)."""
     q = build_query(text)
-    if at_most is not None:
-        sql = f"SELECT count(*) FROM ({_match_rows(q)} LIMIT {max(0, int(at_most)) + 1})"
-    else:
-        sql = "SELECT count(*) FROM tenant" if q is None else f"SELECT count(*) FROM ({_match_rows(q)})"
     with store.engine.connect() as conn:
-        return conn.exec_driver_sql(sql, q.params if q else {}).scalar_one()
+        return conn.exec_driver_sql(count_sql(q, at_most), q.params if q else {}).scalar_one()
 
 
 def flag_codes(store: Store, tenant_ids: list[str], on: str) -> list[tuple[str, str, str]]:
     """(tenant id, 'adjustment' | 'warning' | 'plan', kind) for each active record of these tenants
-    on the ISO date `on`, including warnings on their homes."""
+    on the ISO date `on`, including warnings on their homes (store/search_flags.py)."""
     if not tenant_ids:
         return []
-    ids = json.dumps(list(tenant_ids))
-    active = "(x.start_date IS NULL OR x.start_date <= :on) AND (x.end_date IS NULL OR x.end_date > :on)"
-    sql = (
-        f"SELECT x.tenant_id, 'adjustment', x.kind FROM adjustment AS x "
-        f"WHERE x.tenant_id IN (SELECT value FROM json_each(:ids)) AND {active} "
-        f"UNION ALL SELECT x.tenant_id, 'warning', x.kind FROM riskwarning AS x "
-        f"WHERE x.tenant_id IN (SELECT value FROM json_each(:ids)) AND {active} "
-        f"UNION ALL SELECT t.id, 'warning', x.kind FROM tenant AS t JOIN riskwarning AS x ON x.home_id = t.home_id "
-        f"WHERE t.id IN (SELECT value FROM json_each(:ids)) AND {active} "
-        f"UNION ALL SELECT x.tenant_id, 'plan', x.status FROM supportplan AS x "
-        f"WHERE x.tenant_id IN (SELECT value FROM json_each(:ids)) AND x.closed_on IS NULL AND x.status != 'closed'"
-    )
     with store.engine.connect() as conn:
-        return [tuple(r) for r in conn.exec_driver_sql(sql, {"ids": ids, "on": on})]
+        return flag_rows(conn.connection.driver_connection, tenant_ids, on)

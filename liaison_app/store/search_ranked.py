@@ -27,21 +27,12 @@ NAMED_LIMIT = 1000  # at most this many tenants named as typed are read by key; 
 def ranked(cursor, q, n: int, size: int) -> list[int]:
     """The first `n` matches of a query of long words matching few: the exact ones (every word whole and a
     name spelled as typed, then every word whole), then the rest, each part read in name order."""
-    whole = " AND ".join(fts_phrase(f" {folded} ") for _, folded in q.words)
-    params = {**q.params, "exact": whole, "rest": f"({q.params['match']}) NOT ({whole})"}
-    spelled, wholes = [], []
-    for i, (typed, folded) in enumerate(q.words):
-        params.update({f"na{i}": names_param(typed), f"nb{i}": names_param(typed[:1].upper() + typed[1:]),
-                       f"ew{i}": f" {folded} "})
-        spelled.append(f"(instr(s.names, :na{i}) > 0 OR instr(s.names, :nb{i}) > 0)")
-        wholes.append(f"instr(s.search_text, :ew{i}) > 0")
-    named = " AND ".join(spelled)
     if size <= DIRECT_LIMIT:  # few enough to rank each: the index's own rows, no tenant row read
-        rank = f"(CASE WHEN NOT ({' AND '.join(wholes)}) THEN 2 WHEN {named} THEN 0 ELSE 1 END)"
-        return _by_rank(cursor, cursor.execute(
-            f"SELECT {rank} AS k, s.key, s.tid FROM tenant_fts CROSS JOIN tenant_fts_order AS s "
-            f"ON s.key = tenant_fts.rowid WHERE tenant_fts MATCH :match AND {q.extra_s}", params).fetchall(), n)
-    found = _named_first(cursor, q, params, n, f"{named} AND {' AND '.join(wholes)} AND {q.extra_s}")
+        rows = direct_rows(cursor, q)
+        q.matched = len(rows)  # every match: the count too
+        return by_rank(cursor, rows, n)
+    params, named, wholes = _terms(q)
+    found = _named_first(cursor, q, params, n, f"{named} AND {wholes} AND {q.extra_s}")
     if found is None:  # many tenants so named: they are found soon among the whole-word matches
         found = ordered(cursor, ":exact", params, n, f"{q.extra_s} AND {named}")
     if len(found) < n:
@@ -51,7 +42,30 @@ def ranked(cursor, q, n: int, size: int) -> list[int]:
     return found
 
 
-def _by_rank(cursor, rows: list[tuple[int, int, int]], n: int) -> list[int]:
+def direct_rows(cursor, q, limit: int | None = None) -> list[tuple[int, int, int]]:
+    """(rank, key, tenant rowid) of every match of `q` (at most `limit`), from the index's own rows."""
+    params, named, wholes = _terms(q)
+    rank = f"(CASE WHEN NOT ({wholes}) THEN 2 WHEN {named} THEN 0 ELSE 1 END)"
+    return cursor.execute(
+        f"SELECT {rank} AS k, s.key, s.tid FROM tenant_fts CROSS JOIN tenant_fts_order AS s "
+        f"ON s.key = tenant_fts.rowid WHERE tenant_fts MATCH :match AND {q.extra_s}"
+        + ("" if limit is None else f" LIMIT {int(limit)}"), params).fetchall()
+
+
+def _terms(q) -> tuple[dict[str, Any], str, str]:
+    """The parameters and the tests (every word a name spelled as typed; every word whole) on s."""
+    whole = " AND ".join(fts_phrase(f" {folded} ") for _, folded in q.words)
+    params = {**q.params, "exact": whole, "rest": f"({q.params['match']}) NOT ({whole})"}
+    spelled, wholes = [], []
+    for i, (typed, folded) in enumerate(q.words):
+        params.update({f"na{i}": names_param(typed), f"nb{i}": names_param(typed[:1].upper() + typed[1:]),
+                       f"ew{i}": f" {folded} "})
+        spelled.append(f"(instr(s.names, :na{i}) > 0 OR instr(s.names, :nb{i}) > 0)")
+        wholes.append(f"instr(s.search_text, :ew{i}) > 0")
+    return params, " AND ".join(spelled), " AND ".join(wholes)
+
+
+def by_rank(cursor, rows: list[tuple[int, int, int]], n: int) -> list[int]:
     """The first `n` tenant rowids of (rank, key, tid) rows by rank, then name order (keys; misplaced
     keys, if any, sorted by the names themselves)."""
     if any(key < LOW for _, key, _ in rows):

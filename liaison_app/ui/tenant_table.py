@@ -92,14 +92,15 @@ class TenantTableModel(QAbstractTableModel):
     def _first_page(self, text: str, exact: bool = False) -> tuple[list[tenants.TenantRow], int, bool]:
         """The first page, the rows to show and whether that is capped: every match for no text (or
         `exact`), at most COUNT_CAP for a typed search (see the module's note)."""
+        if not exact and text.strip():  # a keystroke: the page and its capped count in one read
+            first, count = tenants.search_tenants_counted(self.store, text, self.page_size, COUNT_CAP)
+            self.page_reads += 1
+            return (first, COUNT_CAP, True) if count > COUNT_CAP else (first, count, False)
         first = tenants.search_tenants(self.store, text, self.page_size, 0)
         self.page_reads += 1
         if len(first) < self.page_size:  # all of them: no need to count
             return first, len(first), False
-        if exact or not text.strip():
-            return first, tenants.count_tenants(self.store, text), False
-        count = tenants.count_tenants(self.store, text, at_most=COUNT_CAP)
-        return (first, COUNT_CAP, True) if count > COUNT_CAP else (first, count, False)
+        return first, tenants.count_tenants(self.store, text), False
 
     def _set_window(self, first: list[tenants.TenantRow], count: int, capped: bool) -> None:
         self.capped = capped

@@ -3,8 +3,8 @@
 Each word of TYPED is typed a letter at a time; each keystroke's time is the best of a few tries
 (the search runs again on every keystroke, so a slow one is a real pause). A keystroke does what the
 tenant list does before it can show the rows (ui/tenant_table.py `_first_page`): the first page of
-50 and, when that page is full, the count of the matches up to its cap (the list's length and the
-"N found" label wait on it; the rest are counted when the list is scrolled to its end): `search_median`/`search_max`. The first page alone is `page_median`/`page_max`.
+50 and the count of the matches up to its cap, in one read (the list's length and the "N found" label
+wait on it; the rest are counted when the list is scrolled to its end): `search_median`/`search_max`. The first page alone is `page_median`/`page_max`.
 The floor is bare sqlite3 on the same file: an FTS5 trigram MATCH for three or more characters,
 else a NOCASE prefix of the last name, first 50 rowids.
 
@@ -52,14 +52,13 @@ PAGE = 50  # ui/tenant_table.py PAGE_SIZE
 
 
 def list_keystroke(store):
-    """What the tenant list waits on for one search: the first page, and the count (at most the list's
-    COUNT_CAP for typed text) when it is full."""
-    from liaison_app.services.tenants import count_tenants, search_tenants
+    """What the tenant list waits on for one search (ui/tenant_table.py `_first_page`): the first page
+    and the count of the matches, at most the list's COUNT_CAP, read together."""
+    from liaison_app.services.tenants import search_tenants_counted
     from liaison_app.ui.tenant_table import COUNT_CAP
 
     def run(text: str) -> None:
-        if len(search_tenants(store, text, PAGE, 0)) == PAGE:
-            count_tenants(store, text, at_most=COUNT_CAP)
+        search_tenants_counted(store, text, PAGE, COUNT_CAP)
     return run
 
 
