@@ -75,13 +75,27 @@ def output_for_command(args, path: str | Path, kind: str) -> Path:
 def sign_in_for_command(store: Store, args) -> None:
     """Once a store has accounts, commands need --officer and the password (LIAISON_PASSWORD or a prompt).
     Before the first account, they act as the operating-system user."""
+    from liaison_app.services.officers import SignInError, sign_in
+
+    credentials = credentials_for_command(store, args)
+    if credentials is None:
+        return
+    try:
+        sign_in(store, *credentials)
+    except SignInError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def credentials_for_command(store: Store, args) -> tuple[str, str] | None:
+    """The user name and password a command signs in with (--officer; LIAISON_PASSWORD, else a prompt), or
+    None before the store's first account. CommandError if either is missing."""
     import getpass
     import os
 
-    from liaison_app.services.officers import SignInError, has_accounts, sign_in
+    from liaison_app.services.officers import has_accounts
 
     if not has_accounts(store):
-        return
+        return None
     name = getattr(args, "officer", None)
     if not name:
         raise CommandError("This store has officer accounts: give your user name with --officer NAME.")
@@ -91,10 +105,7 @@ def sign_in_for_command(store: Store, args) -> None:
             password = getpass.getpass(f"Password for {name}: ")
         except (EOFError, OSError) as exc:
             raise CommandError("No password given: set LIAISON_PASSWORD or run the command in a terminal.") from exc
-    try:
-        sign_in(store, name, password)
-    except SignInError as exc:
-        raise CommandError(str(exc)) from exc
+    return name, password
 
 
 @contextmanager

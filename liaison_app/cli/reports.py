@@ -7,6 +7,7 @@ Imports inside the command functions are there for start-up speed: each command 
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from liaison_app.cli.checked_later import open_checking_later
@@ -63,28 +64,71 @@ def _load_printing() -> None:
     register_fonts()
 
 
-def _gathered(store, args, ready, pdf: bool):
-    """The report's rows, read while the store is checked and the officer signed in; then, for a PDF, the
-    printing stack loaded while the check goes on (after the rows: by then the sign-in's password hash, 64 MB
-    of memory, is done, so the two never add up); once both have ended well (`ready`), the report, to be
-    written. Reading a damaged store may fail before its check does: the check's verdict (naming the backup
-    to restore) is the clearer answer, so it is waited for first."""
-    try:
-        report = _build(store, args)
-        if pdf:
+class _Loading:
+    """The printing stack loaded on a thread of its own once the password check has ended (its hash's 64 MB
+    and the fonts never add up), while the command reads the rows: SQLite lets go of Python's lock while it
+    works, so the two overlap. `wait()` raises what the loading raised."""
+
+    def __init__(self, signing_in):
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(signing_in,), name="printing", daemon=True)
+        self._thread.start()
+
+    def _run(self, signing_in) -> None:
+        try:
+            signing_in.checked()
             _load_printing()
-    except Exception:
-        ready()
-        raise
-    ready()
+        except BaseException as exc:  # handed to the command by wait()
+            self.error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def _gathered(store, args, signing_in, pdf: bool):
+    """The report's rows, read while the store is checked and the password verified; for a PDF, the printing
+    stack loads meanwhile (_Loading). Reading a damaged store may fail before its check does: the check's
+    verdict (naming the backup to restore) is the clearer answer, so it comes first."""
+    loading = _Loading(signing_in) if pdf else None
+    try:
+        with signing_in.verdict_first():
+            report = _build(store, args)
+            if loading is not None:
+                loading.wait()
+    finally:  # ended before the store may be closed
+        if loading is not None:
+            loading.join()
     return report
+
+
+def _write_pdf(store, report, target: Path, signing_in) -> None:
+    """Print the report while the store is checked, under a temporary name beside `target`; it takes its name
+    only once the store has passed and the sign-in is recorded (a damaged store or a refused sign-in leaves
+    no file), then the export is audited, after the sign-in."""
+    from liaison_app.outputs import atomic_path
+    from liaison_app.printing.you_said import write_report_pdf  # loaded meanwhile (_load_printing)
+    from liaison_app.services.reports import report_exported, report_for_pdf
+
+    with signing_in.verdict_first():
+        signing_in.verified()  # the PDF names the officer who produced it
+        document = report_for_pdf(store, report, target)
+    with atomic_path(target) as tmp:
+        with signing_in.verdict_first():
+            write_report_pdf(tmp, document)
+        signing_in.ready()
+    report_exported(store, report, target)
 
 
 def run_report(args) -> int:
     from liaison_app.cli.common import CommandError
     from liaison_app.domain.validation import ValidationError, parse_date
     from liaison_app.outputs import OutputRefused
-    from liaison_app.services.reports import MAX_DAYS, export_report, report_exported, report_for_pdf
+    from liaison_app.services.reports import MAX_DAYS, export_report
     from liaison_app.services.stores import StoreError
 
     target = Path(args.output)
@@ -103,16 +147,14 @@ def run_report(args) -> int:
     except ValidationError as exc:
         raise CommandError(f"--{name.removeprefix('date_')}: {exc}") from exc
     output_for_command(args, target, target.suffix.lower()[1:])
-    store, ready = open_checking_later(args)  # the store's check and the sign-in run while the rows are read
+    store, signing_in = open_checking_later(args)  # the store's check and the password run while rows are read
     try:
-        report = _gathered(store, args, ready, pdf=target.suffix.lower() == ".pdf")
+        report = _gathered(store, args, signing_in, pdf=target.suffix.lower() == ".pdf")
         if target.suffix.lower() == ".csv":
+            signing_in.ready()
             export_report(store, report, target)
         else:  # services say what the PDF holds, printing writes it, services audit it
-            from liaison_app.printing.you_said import write_report_pdf  # loaded meanwhile (_load_printing)
-
-            write_report_pdf(target, report_for_pdf(store, report, target))
-            report_exported(store, report, target)
+            _write_pdf(store, report, target, signing_in)
     except (ValidationError, OutputRefused, StoreError) as exc:
         raise CommandError(str(exc)) from exc
     except OSError as exc:

@@ -12,7 +12,7 @@ slow one-way hash. Roles and NotAllowed live in services/permissions.py (re-expo
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -136,45 +136,97 @@ def _name_key(name: str) -> str:
 def sign_in(store: Store, username: str, password: str) -> OfficerRow:
     """Check the password; on success the officer acts on the store (store.actor / actor_id / actor_role).
 
-    Known and unknown names take the same path: the failure count is read and written per typed name."""
+    Known and unknown names take the same path: the failure count is read and written per typed name.
+    The two halves, `verify_sign_in` (the password, read only) and `record_sign_in` (the audited write), are
+    apart only for a command that prepares its output while the store is checked (cli/checked_later.py)."""
+    return record_sign_in(store, verify_sign_in(store, username, password))
+
+
+@dataclass(frozen=True)
+class SignInAttempt:
+    """A sign-in checked (`verify_sign_in`) but not yet recorded (`record_sign_in`). It holds no password:
+    at most the new hash of a right one, when the hashing parameters have changed."""
+
+    name_key: str
+    at: datetime
+    officer: OfficerRow | None  # the active account of the typed name (None: unknown or inactive)
+    checked_hash: str = field(default="", repr=False)  # the hash the password was checked against
+    passed: bool = False  # the password was right and no back-off was running
+    backed_off: bool = False  # refused unchecked: a back-off was running
+    new_hash: str | None = field(default=None, repr=False)
+
+
+def verify_sign_in(store: Store, username: str, password: str) -> SignInAttempt:
+    """The read-only half of `sign_in`: the back-off and the password (an unknown name is checked against a
+    dummy hash, to take as long). Nothing is written and nobody signed in until `record_sign_in`."""
     key = (username or "").strip().casefold()
     name_key = _name_key(key)
     now = utcnow()
-    with store.write() as session:
+    with store.read() as session:
         officer = session.exec(select(Officer).where(Officer.username == key)).first()
         known = officer is not None and officer.active
+        row, checked = (_row(officer), officer.password_hash) if known else (None, "")
         failure = session.get(SignInFailure, name_key)
         wait = _wait_left(failure.locked_until if failure else None, now)
-        if wait:
+    if wait:
+        return SignInAttempt(name_key, now, row, backed_off=True)
+    if not known:
+        _verify(_dummy_hash(), password)
+        return SignInAttempt(name_key, now, None)
+    passed = _verify(checked, password)
+    new_hash = _hasher.hash(password) if passed and _hasher.check_needs_rehash(checked) else None
+    return SignInAttempt(name_key, now, row, checked, passed, new_hash=new_hash)
+
+
+def act_as_verified(store: Store, attempt: SignInAttempt) -> None:
+    """Before `record_sign_in`: the officer of a passed attempt acts on the store for reading, so a command can
+    name them on its output while the store is checked. Raises SignInError (nothing set) if it did not pass."""
+    if not attempt.passed or attempt.officer is None:
+        raise SignInError()
+    row = attempt.officer
+    store.actor, store.actor_id, store.actor_role = row.username, row.id, row.role
+
+
+def record_sign_in(store: Store, attempt: SignInAttempt) -> OfficerRow:
+    """The audited half of `sign_in`, in one write: a passed attempt signs the officer in (unless the account
+    changed or a back-off began meanwhile), any other counts a failure or notes the back-off."""
+    with store.write() as session:
+        officer = session.get(Officer, attempt.officer.id) if attempt.officer else None
+        known = officer is not None and officer.active
+        failure = session.get(SignInFailure, attempt.name_key)
+        wait = _wait_left(failure.locked_until if failure else None, attempt.at)
+        if wait or attempt.backed_off:
             record_event(session, officer.username if known else "(unknown)", "sign_in_failed", "officer",
                          officer.id if known else "", (), "during back-off")
-        elif known and _verify(officer.password_hash, password):
-            _succeeded(session, officer, password, failure)
+        elif known and attempt.passed and officer.password_hash == attempt.checked_hash:
+            _succeeded(session, officer, attempt.new_hash, failure)
             row = _row(officer)
             store.actor, store.actor_id, store.actor_role = row.username, row.id, row.role
             return row
         else:
-            if not known:
-                _verify(_dummy_hash(), password)
-            wait, count = _failed(session, failure, name_key, now)
-            if known:
-                record_event(session, officer.username, "sign_in_failed", "officer", officer.id,
-                             ["sign_in_failures"], f"wrong password, attempt {count}")
-            else:
-                record_event(session, "(unknown)", "sign_in_failed", "officer", "", (),
-                             "unknown or inactive account")
+            wait = _record_failure(session, officer if known else None, failure, attempt)
     if wait:
         raise SignInError(f"{FAILED_MESSAGE} Too many attempts: wait {wait} seconds before trying again.", wait)
     raise SignInError()
 
 
-def _succeeded(session, officer: Officer, password: str, failure: SignInFailure | None) -> None:
+def _record_failure(session, officer: Officer | None, failure: SignInFailure | None, attempt: SignInAttempt) -> int:
+    wait, count = _failed(session, failure, attempt.name_key, attempt.at)
+    if officer is not None:
+        record_event(session, officer.username, "sign_in_failed", "officer", officer.id, ["sign_in_failures"],
+                     f"wrong password, attempt {count}")
+    else:
+        record_event(session, "(unknown)", "sign_in_failed", "officer", "", (), "unknown or inactive account")
+    return wait
+
+
+def _succeeded(session, officer: Officer, new_hash: str | None, failure: SignInFailure | None) -> None:
     fields = []
     if failure is not None:
         session.delete(failure)
         fields.append("sign_in_failures")
-    if _hasher.check_needs_rehash(officer.password_hash):
-        officer.password_hash = _hasher.hash(password)
+    if new_hash is not None:
+        officer.password_hash = new_hash
         fields.append("password_hash")
         session.add(officer)
     session.flush()

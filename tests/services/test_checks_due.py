@@ -49,6 +49,23 @@ def test_no_record_is_due_now_unless_an_open_job_has_a_date(store):
     assert ("electrical_safety", True, 0, "") in found and ("water_safety", True, 0, "") in found
 
 
+def test_no_record_is_per_kind_whatever_else_a_home_has_recorded(store):
+    """A home lacks a check's record whether it has no record at all, records of other kinds only, or several
+    of one kind; a home with every kind recorded (due later) lacks none."""
+    later = TODAY + timedelta(days=200)
+    bare, other, doubled, full = (home(store, f"{n} Acre Lane") for n in (1, 2, 3, 4))
+    calendar(store, "smoke_co_alarms", later, home_id=other.id)
+    for _ in range(3):  # as many records as there are kinds with a cycle, all of one kind
+        calendar(store, "gas_safety", later, home_id=doubled.id)
+    for kind in ("gas_safety", "electrical_safety", "water_safety"):
+        calendar(store, kind, later, home_id=full.id)
+    missing = {(i.home_id, i.kind) for i in checks_due.due_checks(store, days=30, today=TODAY, no_record=True)
+               if i.no_record}
+    every = {"gas_safety", "electrical_safety", "water_safety"}
+    assert missing == {(h.id, k) for h in (bare, other) for k in every} | {
+        (doubled.id, "electrical_safety"), (doubled.id, "water_safety")}
+
+
 def test_only_supported_keeps_active_adjustments_and_open_plans(store):
     plain = tenant(store, "T-1", "Ann", "Plain")
     ended = tenant(store, "T-2", "Bob", "Ended")
