@@ -27,13 +27,18 @@ BOX = 2  # points: the border of boxes that matter for safety
 
 PARSED_KEPT = 2000  # parsed paragraphs kept (headings, bullets, sign-off labels repeat in every briefing)
 PARSED_LONGEST = 300  # characters: longer text (a job's description) is parsed each time
+LAID_KEPT = 4000  # the line breaks kept, per text and width (the same paragraphs, the same columns)
+DRAWN_KEPT = 4000  # per document: the PDF drawing kept, per text, width and height
+_NOT_SHARED = ("<a", "<link", "<img", "<span", "<index")  # markup that adds links or images: drawn each time
 _parsed: dict = {}  # (markup, style, bullet) -> (text, frags, style, bullet) as ReportLab's parser left them
+_laid: dict = {}  # ((markup, style, bullet), width) -> (lines, line widths, size) as Paragraph.wrap left them
 
 
 def forget_parsed() -> None:
-    """Drop the parsed paragraphs kept, once a document is built: typed text (names, addresses) is kept
-    no longer than the build that printed it."""
+    """Drop the parsed paragraphs and their lines kept, once a document is built: typed text (names,
+    addresses) is kept no longer than the build that printed it."""
     _parsed.clear()
+    _laid.clear()
 
 
 class Para(Paragraph):
@@ -41,34 +46,102 @@ class Para(Paragraph):
     headings, bullets and labels in every briefing, and parsing was a sixth of its time; each paragraph
     gets its own copies of the parsed fragments; (2) keeps its lines while it is asked for the same width
     again: a table measures its cells, may split, then draws them, and KeepTogether measures its content
-    before the frame does, so every paragraph's lines were broken three times over."""
+    before the frame does, so every paragraph's lines were broken three times over; (3) shares, between
+    paragraphs of the same short text and style, the lines broken for a width and (per document) the PDF
+    drawing made of them: the same words drawn the same way, added to the page again as they were made.
+    The drawing of a paragraph depends only on its lines and style (the frame moves it into place), and
+    its fonts' glyphs are already in that document's subsets, so the page reads exactly as if drawn afresh.
+    A paragraph that is split gets lines of its own first (ReportLab's split changes the lines it splits)."""
 
     _wrapped: tuple | None = None
+    _shared: tuple | None = None  # (markup, style, bullet) when this paragraph's lines and drawing are shared
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is not None or not isinstance(text, str) or len(text) > PARSED_LONGEST:
             return super()._setup(text, style, bulletText, frags, cleaner)
         key = (text, style, bulletText)
+        if not any(tag in text for tag in _NOT_SHARED):
+            self._shared = key
         found = _parsed.get(key)
         if found is None:
             super()._setup(text, style, bulletText, frags, cleaner)
             if len(_parsed) < PARSED_KEPT:
                 _parsed[key] = (self.text, self.frags, self.style, self.bulletText)
             return None
-        self.text, frags, self.style, bullet = found
-        self.frags = [copy(f) for f in frags]
+        self.text, self._parsed_frags, self.style, bullet = found  # copied when first asked for (frags)
         self.bulletText = [copy(f) for f in bullet] if isinstance(bullet, list) else bullet
         self.debug = 0
         return None
+
+    @property
+    def frags(self):
+        """This paragraph's own copies of the parsed fragments, made when first asked for: a paragraph whose
+        lines and drawing are shared (most, in a pack) never needs them."""
+        own = self.__dict__.get("_frags")
+        if own is None and self.__dict__.get("_parsed_frags") is not None:
+            own = self.__dict__["_frags"] = [copy(f) for f in self.__dict__.pop("_parsed_frags")]
+        return own
+
+    @frags.setter
+    def frags(self, value):
+        self.__dict__.pop("_parsed_frags", None)
+        self.__dict__["_frags"] = value
 
     def wrap(self, availWidth, availHeight):
         kept = self._wrapped
         if kept is not None and kept[0] == availWidth and getattr(self, "blPara", None) is kept[1]:
             self.width, self.height = kept[2]
             return kept[2]
-        size = super().wrap(availWidth, availHeight)
+        laid = _laid.get((self._shared, availWidth)) if self._shared is not None else None
+        if laid is not None:
+            self.blPara, self._wrapWidths, size = laid
+            self.width, self.height = size
+        else:
+            size = super().wrap(availWidth, availHeight)
+            blPara = getattr(self, "blPara", None)
+            if self._shared is not None and blPara is not None and len(_laid) < LAID_KEPT:
+                _laid[(self._shared, availWidth)] = (blPara, self._wrapWidths, size)
         self._wrapped = (availWidth, getattr(self, "blPara", None), size)
         return size
+
+    def split(self, availWidth, availHeight):
+        if self._shared is not None:  # lines of its own, for ReportLab's split to change
+            self._shared = self._wrapped = None
+            Paragraph.wrap(self, availWidth, availHeight)
+        return super().split(availWidth, availHeight)
+
+    def draw(self):
+        key, canvas = self._shared, self.canv
+        if key is None or self.debug:
+            return super().draw()
+        drawn = canvas.__dict__.setdefault("_liaison_paragraphs", {})
+        at = (key, self.width, self.height)
+        code = drawn.get(at)
+        if code is not None:
+            canvas._code.extend(code)
+            return None
+        start = len(canvas._code)
+        super().draw()
+        if len(drawn) < DRAWN_KEPT:
+            drawn[at] = tuple(canvas._code[start:])
+        return None
+
+
+class Together(KeepTogether):
+    """KeepTogether, measured without ReportLab's deep copy of the page frame: that copy guards the frame
+    against content that adds content to it as it is measured, which paragraphs and tables never do; it
+    was a twentieth of a pack's time. What fits where, and so every page, is the same."""
+
+    def wrap(self, aW, aH):
+        doc = getattr(self.canv, "_doctemplate", None)
+        frame = getattr(doc, "frame", None)
+        if frame is None or not all(isinstance(f, (Paragraph, Table, Spacer)) for f in self._content):
+            return super().wrap(aW, aH)
+        doc.frame = None
+        try:
+            return super().wrap(aW, aH)
+        finally:
+            doc.frame = frame
 
 
 def _p(text: str, style) -> Paragraph:
@@ -193,7 +266,7 @@ def _sign_off() -> Flowable:
                                                      ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 3), (1, 3)),
                                                      ("TOPPADDING", (0, 0), (-1, -1), 9),
                                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
-    return KeepTogether([_heading("Operative sign-off"), grid])
+    return Together([_heading("Operative sign-off"), grid])
 
 
 def _doorstep_password(b: Briefing) -> list[Flowable]:
@@ -206,18 +279,18 @@ def _doorstep_password(b: Briefing) -> list[Flowable]:
             [Para("Never write it on anything else, say it where others can hear, or show this page to anyone.",
                        s.body)]]
     box = _table(rows, [WIDTH], [("BOX", (0, 0), (-1, -1), BOX, BLACK), ("TOPPADDING", (0, 0), (-1, -1), 4)])
-    return [Spacer(1, 3 * mm), KeepTogether([box])]
+    return [Spacer(1, 3 * mm), Together([box])]
 
 
 def briefing_story(b: Briefing) -> list[Flowable]:
     """One job's briefing, in BRIEFING.md's order."""
     story: list[Flowable] = [_top(b)] + _alerts(b) + _the_job(b)
-    story.append(KeepTogether([_heading("Before you arrive")] + _bullets(b.before_you_arrive)))
+    story.append(Together([_heading("Before you arrive")] + _bullets(b.before_you_arrive)))
     story += _doorstep_password(b)
     where = "In the home" if b.tenant_name else "On site"  # a communal job has no home to enter
-    story.append(KeepTogether([_heading(where)] + _bullets(b.in_the_home)))
+    story.append(Together([_heading(where)] + _bullets(b.in_the_home)))
     story += _safety(b)
-    story.append(KeepTogether([_heading("Code of conduct")] + _bullets(b.conduct_reminders)))
+    story.append(Together([_heading("Code of conduct")] + _bullets(b.conduct_reminders)))
     story += _worried(b)
     story.append(_sign_off())
     return story

@@ -91,16 +91,20 @@ def _level(needs: list[float], width: float) -> float:
     return max(needs)
 
 
-def _lines(text: str, room: float, size: float) -> list[str] | None:
+def _lines(text: str, room: float, size: float, widths: dict[str, float] | None = None) -> list[str] | None:
     """`text` broken between words into lines of at most `room` points, as a Paragraph breaks it (its
-    spaces may shrink by rl_config.spaceShrinkage); None when a word alone is wider than `room`."""
+    spaces may shrink by rl_config.spaceShrinkage); None when a word alone is wider than `room`. `widths`
+    keeps each word's width at this size (a table's words repeat: names of checks, streets, dates)."""
+    widths = {} if widths is None else widths
     space = stringWidth(" ", FONT, size)
     shrink = rl_config.spaceShrinkage * space
     out = []
     for line in text.split("\n"):
         words, width = [], -space
         for word in line.split():
-            wide = stringWidth(word, FONT, size)
+            wide = widths.get(word)
+            if wide is None:
+                wide = widths[word] = stringWidth(word, FONT, size)
             if wide > room:
                 return None
             if words and width + space + wide > room + shrink * len(words):
@@ -112,33 +116,35 @@ def _lines(text: str, room: float, size: float) -> list[str] | None:
     return out
 
 
-def _cell(text: str, width: float, style: ParagraphStyle):
+def _cell(text: str, width: float, style: ParagraphStyle, widths: dict[str, float] | None = None):
     """The cell as plain lines, broken between words to fit the column as a Paragraph would, where it
     needs no markup (no Arabic or control character) and no word is wider than the column; else a
     Paragraph. Plain lines are drawn as they are (so escaped by nature) at a fraction of the cost."""
     if not text:
         return ()
     if is_plain(text):
-        lines = _lines(text, width - CELL_PADDING, style.fontSize)
+        lines = _lines(text, width - CELL_PADDING, style.fontSize, widths)
         if lines is not None:
             return tuple(lines)
     return para(text, style)
 
 
 REMEMBERED_CELLS = 5000  # per column: the texts whose lines are kept for the rows that repeat them
+REMEMBERED_WORDS = 50_000  # per table: the words whose widths are kept
 
 
 def _row_maker(widths: list[float], style: ParagraphStyle):
     """make_row for a RowsTable: a row's cells as printed. A text seen before in the same column (a check's
     name, "yes", a date) reuses its lines; a Paragraph is made afresh for each row that needs one."""
     seen: list[dict[str, tuple]] = [{} for _ in widths]
+    words: dict[str, float] = {}
 
     def make_row(row: list[str]) -> list:
         out = []
         for text, width, known in zip(row, widths, seen):
             cell = known.get(text)
             if cell is None:
-                cell = _cell(text, width, style)
+                cell = _cell(text, width, style, words if len(words) < REMEMBERED_WORDS else None)
                 if isinstance(cell, tuple) and len(known) < REMEMBERED_CELLS:
                     known[text] = cell
             out.append(cell)

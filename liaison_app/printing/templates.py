@@ -7,16 +7,16 @@ or one job's briefing) has. In a pack the footer also gives the pack-wide page n
 """
 from __future__ import annotations
 
-
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from liaison_app.domain.briefing import BuildCancelled, ProgressCallback
 from liaison_app.printing.canvas import HeldPagesCanvas
 from liaison_app.printing.fonts import BOLD, REGULAR, register_fonts
+from liaison_app.printing.rows import CellFont, write_lines
 from liaison_app.printing.styles import BLACK, WHITE
 
 FOOTER_TEXT = "Confidential — personal data. Keep it out of sight; return or shred after the job."
@@ -59,6 +59,14 @@ class NumberedCanvas(HeldPagesCanvas):
         decorate(self, label, landlord, page, pages, pack_page)
 
 
+def _say(canv: Canvas, font: str, size: float, x: float, y: float, text: str, align: float = 0.0) -> None:
+    """canv.drawString (align 0), drawCentredString (0.5) or drawRightString (1) in `font` at `size`, the
+    same text operators, formatted once per document for a text every page repeats (rows.write_lines)."""
+    if align:
+        x -= align * stringWidth(text, font, size)
+    write_lines(canv, CellFont(font, size, size * 1.2), x, y, (text,))
+
+
 def decorate(canv: Canvas, label: str, landlord: str, page: int, pages: int, pack_page: str) -> None:
     canv.saveState()
     top = PAGE_H - MARGIN + 2 * mm
@@ -66,23 +74,23 @@ def decorate(canv: Canvas, label: str, landlord: str, page: int, pages: int, pac
     canv.rect(MARGIN, top - 7 * mm, 42 * mm, 7 * mm, stroke=0, fill=1)
     canv.setFillColor(WHITE)
     canv.setFont(BOLD, 12)
-    canv.drawCentredString(MARGIN + 21 * mm, top - 5.2 * mm, "CONFIDENTIAL")
+    _say(canv, BOLD, 12, MARGIN + 21 * mm, top - 5.2 * mm, "CONFIDENTIAL", 0.5)
     canv.setFillColor(BLACK)
     canv.setFont(REGULAR, 9)
-    canv.drawString(MARGIN + 45 * mm, top - 5 * mm, landlord[:70])
+    _say(canv, REGULAR, 9, MARGIN + 45 * mm, top - 5 * mm, landlord[:70])
     canv.setFont(BOLD, 12)
-    canv.drawRightString(PAGE_W - MARGIN, top - 5.2 * mm, label)
+    _say(canv, BOLD, 12, PAGE_W - MARGIN, top - 5.2 * mm, label, 1)
     canv.setLineWidth(1)
     canv.line(MARGIN, top - 9 * mm, PAGE_W - MARGIN, top - 9 * mm)
     bottom = MARGIN - 4 * mm
     canv.line(MARGIN, bottom + 8 * mm, PAGE_W - MARGIN, bottom + 8 * mm)
     canv.setFont(REGULAR, 8)
-    canv.drawString(MARGIN, bottom + 4 * mm, FOOTER_TEXT)
+    _say(canv, REGULAR, 8, MARGIN, bottom + 4 * mm, FOOTER_TEXT)
     canv.setFont(BOLD, 10)
-    canv.drawRightString(PAGE_W - MARGIN, bottom + 4 * mm, f"Page {page} of {pages}")
+    _say(canv, BOLD, 10, PAGE_W - MARGIN, bottom + 4 * mm, f"Page {page} of {pages}", 1)
     if pack_page:
         canv.setFont(REGULAR, 7.5)
-        canv.drawRightString(PAGE_W - MARGIN, bottom, pack_page)
+        _say(canv, REGULAR, 7.5, PAGE_W - MARGIN, bottom, pack_page, 1)
     canv.restoreState()
 
 

@@ -26,7 +26,8 @@ from liaison_app.domain import (
     Tenant,
 )
 from liaison_app.services import settings as settings_service
-from liaison_app.services.operatives import clashes_of
+from liaison_app.domain import operatives as rules
+from liaison_app.services.operatives import FINISHED, clashes_of
 from liaison_app.domain.briefing import Briefing, Pack
 from liaison_app.services.briefing_rules import BriefingRecords, NothingToPrint, build_briefing, settings_over_defaults
 
@@ -71,6 +72,35 @@ class _Pack:
         self.measures = _grouped(_in(session, SupportMeasure, SupportMeasure.plan_id, {p.id for p in plans}), "plan_id")
         self.person_warnings = _grouped(_in(session, RiskWarning, RiskWarning.tenant_id, tenant_ids), "tenant_id")
         self.home_warnings = _grouped(_in(session, RiskWarning, RiskWarning.home_id, home_ids), "home_id")
+        self.bookings = _bookings(session, jobs)
+
+    def clashes(self, job: Job) -> list[rules.Booking]:
+        """What services.operatives.clashes_of finds for the job, from the bookings read for the whole pack."""
+        start, end = job.appointment_start, job.appointment_end
+        if job.status in FINISHED or not job.operative_id or start is None:
+            return []
+        finish, since = rules.appointment_end(start, end), start - timedelta(days=1)
+        return [rules.Booking(ref, s, e) for job_id, ref, s, e in self.bookings.get(job.operative_id, ())
+                if since < s < finish and job_id != job.id and rules.overlaps(start, end, s, e)]
+
+
+def _bookings(session: Session, jobs: Sequence[Job]) -> dict[str, list[tuple]]:
+    """Per operative of the pack, their unfinished jobs that could overlap one of its jobs (id, reference,
+    start, end), in appointment order: one query for the pack, not one a job (as clashes_of asks)."""
+    booked = [j for j in jobs if j.operative_id and j.appointment_start is not None]
+    if not booked:
+        return {}
+    since = min(j.appointment_start for j in booked) - timedelta(days=1)
+    until = max(rules.appointment_end(j.appointment_start, j.appointment_end) for j in booked)
+    operatives, out = sorted({j.operative_id for j in booked}), {}
+    for n in range(0, len(operatives), 500):
+        query = (select(Job.id, Job.job_ref, Job.operative_id, Job.appointment_start, Job.appointment_end)
+                 .where(Job.operative_id.in_(operatives[n:n + 500]), Job.appointment_start.is_not(None),
+                        Job.appointment_start < until, Job.appointment_start > since, Job.status.not_in(FINISHED))
+                 .order_by(Job.appointment_start, Job.job_ref))
+        for job_id, ref, operative_id, start, end in session.exec(query):
+            out.setdefault(operative_id, []).append((job_id, ref, start, end))
+    return out
 
 
 def _grouped(rows: list, key: str) -> dict[str, list]:
@@ -110,7 +140,8 @@ def _records(session: Session, job: Job, pack: _Pack | None = None) -> BriefingR
         block=session.get(Block, block_id) if block_id else None,
         contractor=session.get(Contractor, job.contractor_id),
         operative=session.get(Operative, job.operative_id) if job.operative_id else None,
-        adjustments=adjustments, warnings=warnings, plans=plans, clashes=clashes_of(session, job),
+        adjustments=adjustments, warnings=warnings, plans=plans,
+        clashes=pack.clashes(job) if pack is not None else clashes_of(session, job),
     )
 
 
