@@ -50,6 +50,16 @@ _NOT_PHONE = re.compile(r"[^0-9+()\-.\s]")
 _PUNCTUATION = str.maketrans("", "", "()-.")
 
 
+def _digits(text: str) -> str:
+    """"".join(text.split()).translate(_PUNCTUATION) for text that _NOT_PHONE lets through, made faster
+    (an import cleans 125,000 numbers): the usual spaces and punctuation replaced, then any other white
+    space (a tab, a no-break space) split away."""
+    digits = text.replace(" ", "").replace("(", "").replace(")", "").replace("-", "").replace(".", "")
+    if not digits.replace("+", "").isdigit():
+        digits = "".join(digits.split())
+    return digits
+
+
 def clean_phone(value: str | None) -> str:
     """A UK phone number, normalised to national format ('0161 496 0000', '07700 900123').
 
@@ -62,7 +72,7 @@ def clean_phone(value: str | None) -> str:
         return ""
     if _NOT_PHONE.search(text):
         raise ValidationError("A phone number may hold only digits, spaces and + ( ) -.")
-    digits = "".join(text.split()).translate(_PUNCTUATION)  # what is left: digits and +
+    digits = _digits(text)  # what is left: digits and +
     if digits.startswith("0044"):
         digits = "+44" + digits[4:]
     if digits.startswith("00") or ("+" in digits and not digits.startswith("+44")):

@@ -86,13 +86,21 @@ def unique_rows(csv_rows, problems: Problems, clean: Callable[[int, dict[str, st
     line N" on `field` for a repeated `key` (None: not checked); ImportRefused if any problem.
     Once the file is refused its rows are only checked, not kept."""
     seen = FirstSeen(problems)
+    lines = seen.lines
     out = []
     for line, row in csv_rows.rows:
         item = clean(line, row)
         if item is None:
             continue
         found = key(item)
-        earlier = seen.earlier(found, line) if found is not None else None
+        if found is None:
+            earlier = None
+        elif problems.cutoff is None:  # the usual case: FirstSeen.earlier, inline (this runs once a row)
+            earlier = lines.setdefault(found, line)
+            if earlier == line:
+                earlier = None
+        else:
+            earlier = seen.earlier(found, line)
         if earlier is not None:
             problems.add(line, field, f"The same {same} is on line {earlier}.")
         if not problems.total:
@@ -124,12 +132,19 @@ class Stamper:
         self.now = now or utcnow()
         self._prefix = new_id()[:19]
         self._count = 0x8000_0000_0000_0000  # the RFC 4122 variant bits
+        self._high, self._head = -1, ""  # the id's fourth group, and the id up to it
+        self._row = {"id": "", "created_at": self.now, "created_by": actor, "updated_at": self.now,
+                     "updated_by": actor, "version": 1}
 
     def __call__(self) -> dict[str, Any]:
         self._count += 1
         low = self._count
-        return {"id": f"{self._prefix}{low >> 48:04x}-{low & 0xFFFF_FFFF_FFFF:012x}", "created_at": self.now,
-                "created_by": self.actor, "updated_at": self.now, "updated_by": self.actor, "version": 1}
+        if low >> 48 != self._high:
+            self._high = low >> 48
+            self._head = f"{self._prefix}{self._high:04x}-"
+        row = self._row.copy()
+        row["id"] = f"{self._head}{low & 0xFFFF_FFFF_FFFF:012x}"
+        return row
 
 
 def insert_rows(conn, table: Table, rows: list[dict[str, Any]]) -> None:

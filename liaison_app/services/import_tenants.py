@@ -8,6 +8,7 @@ even cleaned again.
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 
 from liaison_app.domain import Block, Home, Tenant
@@ -62,12 +63,13 @@ def check_rows(path: str | Path, imported: Imported | None = None) -> tuple[list
             if imported.unchanged(ref, raw):
                 return line, None, raw, ref
         values, errors = clean(row)
-        problems.add_errors(line, errors)
-        if raw is None and not problems:  # a refused file's rows need no hash
+        if errors:
+            problems.add_errors(line, errors)
+        if raw is None and not problems.total:  # a refused file's rows need no hash
             raw = hasher(record.data)
         return line, values, raw, values.get("tenancy_ref") or None
 
-    rows = unique_rows(csv_rows, problems, checked, lambda item: item[3], "tenancy_ref", "tenancy reference")
+    rows = unique_rows(csv_rows, problems, checked, itemgetter(3), "tenancy_ref", "tenancy reference")
     return csv_rows.columns, rows
 
 

@@ -125,7 +125,7 @@ def _check_tenancy_order(cleaned: dict[str, Any], problems: list[ValidationError
         problems.append(ValidationError("The tenancy ends before it starts.", field="tenancy_end"))
 
 
-_UNKNOWN, _NO_SHORTCUT = object(), object()
+_UNKNOWN, _NO_SHORTCUT, _MISSING = object(), object(), object()
 
 
 def _stripped(label: str) -> Callable[[str], str]:
@@ -152,20 +152,57 @@ def _cell_cleaner(name: str) -> Callable[[str], Any]:
     return cleaner
 
 
+# Columns whose cells repeat across a landlord's tenants and whose cleaners cost more than a look-up:
+# each distinct cell is cleaned once per file (every cleaner is a pure function of the cell).
+_REPEATING = frozenset({"postcode", "tenancy_start", "tenancy_end", "date_of_birth", "interpreter_needed",
+                        "preferred_contact", "block"})
+MEMO_LIMIT = 1 << 16  # distinct cells kept per column: memory stays flat for any file
+
+
+class _Refused:
+    """A kept cell's answer when its cleaner refuses it: the problem's message (never the cell)."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str):
+        self.message = message
+
+
+def _answer(cleaner: Callable[[str], Any], value: str) -> Any:
+    """What `cleaner` makes of `value`, or _Refused with its problem."""
+    try:
+        return cleaner(value)
+    except ValidationError as exc:
+        return _Refused(str(exc))
+
+
 def row_cleaner(columns: list[str]) -> Callable[[dict[str, str]], tuple[dict[str, Any], list[ValidationError]]]:
     """clean_collect for rows of a file with these columns (all known fields): each cleaner looked up
-    once per file, and what it makes of an empty cell asked once (an import's rows are mostly empty
-    optional cells; an empty required cell is asked every time, for its problem)."""
-    # name, cleaner (for a cell, always text: free text is str.strip, a required one _stripped), its empty value
-    plan = [[name, _cell_cleaner(name), _UNKNOWN] for name in columns]
+    once per file, what it makes of an empty cell asked once (an import's rows are mostly empty
+    optional cells; an empty required cell is asked every time, for its problem), and each distinct
+    cell of a repeating column (_REPEATING) cleaned once, its answer or problem kept."""
+    # name, cleaner (for a cell, always text: free text is str.strip, a required one _stripped), its
+    # empty value, and the answers kept by cell (for a repeating column)
+    plan = [[name, _cell_cleaner(name), _UNKNOWN, {} if name in _REPEATING else None] for name in columns]
     dated = "tenancy_start" in columns and "tenancy_end" in columns
 
     def clean(row: dict[str, str]) -> tuple[dict[str, Any], list[ValidationError]]:
         cleaned: dict[str, Any] = {}
         problems: list[ValidationError] = []
         for item in plan:
-            name, cleaner, empty = item
+            name, cleaner, empty, known = item
             value = row[name]
+            if known is not None:
+                found = known.get(value, _MISSING)
+                if found is _MISSING:
+                    found = _answer(cleaner, value)
+                    if len(known) < MEMO_LIMIT:
+                        known[value] = found
+                if found.__class__ is _Refused:
+                    problems.append(ValidationError(found.message, field=name))
+                else:
+                    cleaned[name] = found
+                continue
             if not value and empty is not _NO_SHORTCUT:
                 if empty is _UNKNOWN:
                     try:

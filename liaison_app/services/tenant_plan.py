@@ -6,6 +6,8 @@ by UPRN, then by first address line and postcode. Nothing is written here.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -33,6 +35,13 @@ def search_text(tenant: dict[str, Any], home: dict[str, Any] | None) -> str:
                           tenant["tenancy_ref"], address)
 
 
+def _picker(columns: list[str]) -> Callable[[dict[str, Any]], tuple]:
+    """The values of `columns` from a row, as a tuple (in the columns' order)."""
+    if len(columns) < 2:
+        return lambda row: tuple(row[name] for name in columns)
+    return itemgetter(*columns)
+
+
 class Plan:
     """The import's writes: new blocks, homes and tenants, and changes to stored homes and tenants."""
 
@@ -52,6 +61,7 @@ class Plan:
         self.tenant_columns = [c for c in columns if c in TENANT_COLUMNS]
         self.home_columns = [c for c in columns if c in HOME_COLUMNS]
         self.has_block = "block" in columns
+        self._tenant_pick, self._home_pick = _picker(self.tenant_columns), _picker(self.home_columns)
         self.new_blocks: list[dict] = []
         self.new_homes: list[dict] = []
         self.new_tenants: dict[str, dict] = {}  # by tenancy reference
@@ -74,22 +84,18 @@ class Plan:
 
     def home_for(self, values: dict[str, Any], index: int) -> tuple[str, bool]:
         """The home's id and whether the import changes it."""
-        home_values = {k: values[k] for k in self.home_columns}
+        home_values = dict(zip(self.home_columns, self._home_pick(values)))
         if self.has_block:
             home_values["block_id"] = self.block_id(values["block"])
         uprn = values.get("uprn")
         home_id = self.by_uprn.get(uprn) if uprn else None
         if home_id is None:
-            home_id = self.by_address.get((values["address_line1"].lower(), values["postcode"]))
+            address = (values["address_line1"].lower(), values["postcode"])
+            home_id = self.by_address.get(address)
             if home_id is not None and uprn and self.homes[home_id]["uprn"] not in (None, uprn):
                 home_id = None  # the same words, but another property: a new home
-        if home_id is None:
-            row = {**self.stamp(), **_HOME_DEFAULTS, "block_id": None, **home_values}
-            self.new_homes.append(row)
-            self.homes[row["id"]] = row
-            self._index(row)
-            self.last_change[row["id"]] = index
-            return row["id"], True
+            if home_id is None:
+                return self._new_home(home_values, address, index), True
         home = self.homes[home_id]
         diff = {k: v for k, v in home_values.items() if home[k] != v}
         if diff:
@@ -99,6 +105,21 @@ class Plan:
             self.last_change[home_id] = index
         return home_id, bool(diff)
 
+    def _new_home(self, home_values: dict[str, Any], address: tuple[str, str], index: int) -> str:
+        """A new home of these values (`address`: its first line in lower case, and its postcode)."""
+        row = self.stamp()
+        row.update(_HOME_DEFAULTS)
+        row["block_id"] = None
+        row.update(home_values)
+        home_id = row["id"]
+        self.new_homes.append(row)
+        self.homes[home_id] = row
+        if row["uprn"]:
+            self.by_uprn[row["uprn"]] = home_id
+        self.by_address.setdefault(address, home_id)
+        self.last_change[home_id] = index
+        return home_id
+
     def _index(self, home: dict[str, Any]) -> None:
         if home.get("uprn"):
             self.by_uprn[home["uprn"]] = home["id"]
@@ -106,15 +127,19 @@ class Plan:
 
     def add_row(self, index: int, values: dict[str, Any], raw: str) -> None:
         """Apply one cleaned row (`raw`: the hash of its cells)."""
-        tenant_values = {k: values[k] for k in self.tenant_columns}
         home_id, home_changed = self.home_for(values, index)
-        ref = tenant_values["tenancy_ref"]
+        ref = values["tenancy_ref"]
         self.hashed.append((index, ref, raw))
         current = self.tenants.get(ref)
         if current is None:
-            self.new_tenants[ref] = {**self.stamp(), **_TENANT_DEFAULTS, **tenant_values, "home_id": home_id}
+            row = self.stamp()
+            row.update(_TENANT_DEFAULTS)
+            row.update(zip(self.tenant_columns, self._tenant_pick(values)))
+            row["home_id"] = home_id
+            self.new_tenants[ref] = row
             self.result.created += 1
             return
+        tenant_values = dict(zip(self.tenant_columns, self._tenant_pick(values)))
         tenant_values["home_id"] = home_id
         diff = changed(current, tenant_values)
         if diff or home_changed:
@@ -132,9 +157,13 @@ class Plan:
             if t["home_id"] in touched and t["id"] not in self.tenant_updates:
                 self.tenant_updates[t["id"]] = t
         hashes = self._hashes()
+        homes, no_hash = self.homes, hashes.get
         for t in self.new_tenants.values():
-            t["search_text"] = search_text(t, self.homes[t["home_id"]])
-            t["import_hash"] = hashes.get(t["id"], "")
+            home = homes[t["home_id"]]
+            t["search_text"] = search_text_of(
+                t["first_name"], t["preferred_name"], t["last_name"], t["tenancy_ref"],
+                (home["address_line1"], home["address_line2"], home["town"], home["postcode"], home["uprn"]))
+            t["import_hash"] = no_hash(t["id"], "")
         updates = []
         for t in self.tenant_updates.values():
             row = {k: t[k] for k in ("id", "home_id", *self.tenant_columns)}
@@ -149,15 +178,17 @@ class Plan:
         """Each row's new import hash by tenant id, for the rows the import leaves as the file says: those
         whose home no later row changed. Versions are those after the import's writes."""
         out = {}
+        stored, new, homes, last_change = self.tenants.get, self.new_tenants, self.homes, self.last_change.get
+        tenant_updates, home_updates, block_versions = self.tenant_updates, self.home_updates, self.block_versions
         for index, ref, raw in self.hashed:
-            tenant = self.tenants.get(ref) or self.new_tenants[ref]
+            tenant = stored(ref) or new[ref]
             home_id = tenant["home_id"]
-            if self.last_change.get(home_id, -1) > index:
+            if last_change(home_id, -1) > index:
                 continue
-            home = self.homes[home_id]
+            home = homes[home_id]
             block_id = home.get("block_id")
-            out[tenant["id"]] = import_hash(
-                raw, tenant["version"] + (tenant["id"] in self.tenant_updates),
-                home["version"] + (home_id in self.home_updates),
-                self.block_versions.get(block_id, 0) if block_id else 0)
+            tenant_id = tenant["id"]
+            out[tenant_id] = import_hash(
+                raw, tenant["version"] + (tenant_id in tenant_updates), home["version"] + (home_id in home_updates),
+                block_versions.get(block_id, 0) if block_id else 0)
         return out

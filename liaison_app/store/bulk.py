@@ -8,7 +8,6 @@ of the bulk write keeps SQLite's index pages in memory instead of spilling them 
 from __future__ import annotations
 
 from contextlib import contextmanager
-from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 from typing import Any, Iterator
@@ -43,9 +42,9 @@ def insert_many(conn, table: Table, rows: list[dict[str, Any]]) -> None:
     columns = names + list(constants)
     tail = list(constants.values())
     dialect = conn.dialect
-    processors = [(i, lru_cache(maxsize=8192)(p))
+    processors = [(i, p)
                   for i, p in enumerate(table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in columns)
-                  if p is not None]  # dates and times repeat: convert each distinct value once
+                  if p is not None]
     pick = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
 
     quoted = ", ".join(f'"{c}"' for c in columns)
@@ -64,8 +63,22 @@ def _parameters(rows: list[dict[str, Any]], pick, width: int, tail: list[Any], p
     columns: list[Any] = list(zip(*map(pick, rows))) if width else []
     columns += [repeat(value, len(rows)) for value in tail]
     for i, process in processors:
-        columns[i] = [None if value is None else process(value) for value in columns[i]]
+        columns[i] = _converted(columns[i], process)
     return zip(*columns)
+
+
+def _converted(column, process) -> list[Any]:
+    """Each value of a column converted by `process` (None stays None): dates and times repeat, so each
+    distinct value is converted once (equal values alike, as a cache of the conversions would give)."""
+    if not isinstance(column, (list, tuple)):
+        column = list(column)  # a constant's repeat()
+    try:
+        answers = dict.fromkeys(column)
+    except TypeError:  # a value that cannot be a key: convert each
+        return [None if value is None else process(value) for value in column]
+    for value in answers:
+        answers[value] = None if value is None else process(value)
+    return list(map(answers.__getitem__, column))
 
 
 def fetch_rows(conn, stmt) -> list[tuple]:
