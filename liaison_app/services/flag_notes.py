@@ -36,15 +36,25 @@ def warning_severities(store: Store, tenant_id: str, on: date | None = None) -> 
         if tenant.home_id:
             owner = owner | (RiskWarning.home_id == tenant.home_id)
         found = [w for w in session.exec(select(RiskWarning).where(owner)) if is_active(w, on)]
+    return most_serious([(w.kind, w.severity) for w in found])
+
+
+def most_serious(warnings: list[tuple[str, str]]) -> dict[str, str]:
+    """Each warning kind's flag (its catalogue label) with the most serious of the severities given for it,
+    from (kind, severity) pairs of active warnings."""
     out: dict[str, str] = {}
-    for w in sorted(found, key=lambda w: Severity.rank(w.severity), reverse=True):
-        out[warning_kinds().label(w.kind)] = w.severity  # the most serious one is written last
+    for kind, severity in sorted(warnings, key=lambda w: Severity.rank(w[1]), reverse=True):
+        out[warning_kinds().label(kind)] = severity  # the most serious one is written last
     return out
 
 
 def flag_notes(store: Store, tenant_id: str, flags: list[str], on: date | None = None) -> dict[str, str]:
     """A sentence for each of the tenant's flags (as tenants.tenant_badges gave them)."""
-    severities = warning_severities(store, tenant_id, on)
+    return notes_for(flags, warning_severities(store, tenant_id, on))
+
+
+def notes_for(flags: list[str], severities: dict[str, str]) -> dict[str, str]:
+    """A sentence for each flag, given the most serious severity of each warning flag (most_serious)."""
     notes = {}
     for flag in flags:
         if flag in severities:

@@ -35,6 +35,10 @@ class ConductTab(TenantListTab):
         self.lay_out(self.add_button)
         self.refresh()
 
+    def forget_tenant(self) -> None:
+        super().forget_tenant()
+        self.names.clear()
+
     def refresh(self) -> None:
         """Read the feedback off the UI thread; "Loading…" shows until it arrives."""
         self.empty.setVisible(True)

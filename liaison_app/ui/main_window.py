@@ -21,6 +21,7 @@ from liaison_app.ui.navigation import NavigationList
 from liaison_app.ui.pages import officer_dialogs, page_specs
 from liaison_app.ui.tab_keys import TabKeys
 from liaison_app.ui.remembered import app_settings  # noqa: F401  (also imported from here by tests)
+from liaison_app.ui.workers import shown_at_once
 
 
 class MainWindow(QMainWindow):
@@ -174,8 +175,9 @@ class MainWindow(QMainWindow):
         page = self.show_page("tenants", refresh=not tenant_id)  # not the record it is about to replace
         if page is not self.pages.get("tenants"):  # the officer stayed on a page with unsaved changes
             return
-        page.show_tenant(tenant_id, tab=tab, came_from=origin if origin != "tenants" else "",
-                         came_from_label=self.specs[origin].label if origin in self.specs else "")
+        with shown_at_once():  # the record's first paint shows its header and first tab, not "Loading…"
+            page.show_tenant(tenant_id, tab=tab, came_from=origin if origin != "tenants" else "",
+                             came_from_label=self.specs[origin].label if origin in self.specs else "")
 
     def open_job(self, job_id: str) -> None:
         """Read the job off the UI thread (the status bar says so), then open its record."""

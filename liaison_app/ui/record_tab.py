@@ -22,7 +22,7 @@ from liaison_app.ui.row_models import Column, RecordTableView, RowTableModel
 from liaison_app.ui.actions import shortcut_action
 from liaison_app.ui.undo_step import UndoStep, announce, confirm, step_for
 from liaison_app.ui.widgets import muted
-from liaison_app.ui.workers import load
+from liaison_app.ui.workers import forget_loads, load
 
 
 def tool_button(parent: QWidget, action: QAction) -> QToolButton:
@@ -121,6 +121,24 @@ class RecordTab(QWidget):
 
     def _undo_function(self):
         return records.undo
+
+    # ----- another tenant in the same record (ui/tenant_record.py keeps its tabs from tenant to tenant)
+    def forget_tenant(self) -> None:
+        """Show nothing of this tenant: no rows, no notice, nothing to undo, no read still to arrive."""
+        forget_loads(self)
+        self.last_change, self.undo_step = None, None
+        self.notice.setText("")
+        self.show_ended.blockSignals(True)
+        self.show_ended.setChecked(False)  # as a newly built tab starts
+        self.show_ended.blockSignals(False)
+        self.model.set_rows([])
+        self.empty_label.setText("")
+        self.update_actions()
+
+    def show_tenant(self, tenant_id: str) -> None:
+        """Show `tenant_id`'s rows, as a tab newly built for them would (after `forget_tenant`)."""
+        self.tenant_id = tenant_id
+        self.refresh()
 
     # ----- behaviour
     def _toolbar(self) -> QHBoxLayout:

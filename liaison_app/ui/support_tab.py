@@ -96,6 +96,13 @@ class SupportPlansTab(TenantListTab):
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
 
+    def forget_tenant(self) -> None:
+        super().forget_tenant()
+        self.show_closed.blockSignals(True)
+        self.show_closed.setChecked(False)  # as a newly built tab starts
+        self.show_closed.blockSignals(False)
+        self._update_buttons()
+
     def refresh(self) -> None:
         """Read the plans off the UI thread; "Loading…" shows until they arrive."""
         self.empty.setVisible(True)

@@ -8,11 +8,15 @@ from liaison_app.services import works
 from liaison_app.services.record_screens import tenant_jobs_screen
 from liaison_app.ui.job_form import NewJobDialog
 from liaison_app.ui.jobs_page import JobListActions, job_columns
+from liaison_app.ui.record_tab import size_columns
 from liaison_app.ui.row_models import RecordTableView, RowTableModel
 from liaison_app.ui.tenant_tab import TenantListTab
 from liaison_app.ui.workers import load
 
 HIDDEN_HEADERS = ("Tenant", "Address")  # the tenant record already says who and where
+# Widths in characters (record_tab.size_columns), set once: measuring every cell of every row on each read
+# was most of the time this tab took to show (issue #15). The job and the contractor share what is left.
+COLUMN_CHARS = {"Ref": 14, "When": 21, "Job": 0, "Status": 12, "Contractor": 0, "Operative": 18}
 
 
 class TenantJobsTab(JobListActions, TenantListTab):
@@ -26,6 +30,7 @@ class TenantJobsTab(JobListActions, TenantListTab):
         columns = [c for c in job_columns() if c.header not in HIDDEN_HEADERS]
         self.model = RowTableModel(columns, page_size=200, parent=self)
         self.table = RecordTableView(self.model, self.tr("Jobs at this tenant's home"), self)
+        size_columns(self.table, [COLUMN_CHARS.get(c.header, 14) for c in columns])
         self.table.open_id.connect(self.open_job)
         self.new_button = QPushButton(self.tr("&New job…"), self)
         self.open_button = QPushButton(self.tr("&Open"), self)
@@ -38,6 +43,10 @@ class TenantJobsTab(JobListActions, TenantListTab):
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
 
+    def forget_tenant(self) -> None:
+        super().forget_tenant()
+        self._update_buttons()
+
     def refresh(self, select_id: str | None = None) -> None:
         """Read the first page of jobs off the UI thread ("Loading…" meanwhile); then select `select_id`."""
         self.empty.setVisible(True)
@@ -47,7 +56,6 @@ class TenantJobsTab(JobListActions, TenantListTab):
     def _show(self, rows, select_id: str | None) -> None:
         self.model.set_page(rows, lambda offset, limit: works.list_jobs(self.store, tenant_id=self.tenant_id,
                                                                         limit=limit, offset=offset))
-        self.table.resizeColumnsToContents()
         self.table.select_id(select_id)
         self._update_buttons()
         self.rows_shown(self.tr("No jobs for this tenant yet."))

@@ -5,8 +5,9 @@ Back (Esc or Alt+Left) returns to the tenant list. Edit details… (Ctrl+Shift+E
 The tabs are listed in ui/record_tabs.py.
 
 Building and first laying out the record's widgets costs far more than reading a tenant, so the Tenants
-page keeps one record and `switch_to` another tenant: the header is blanked, every tab is closed (each is
-built again, for the new tenant, when it is shown) and the tenant is read as on a first open.
+page keeps one record and `switch_to` another tenant: the header is blanked, every tab is emptied (a tab
+that can, `forget_tenant`, is kept and shows the new tenant's rows when it is next shown; any other is
+built again) and the tenant is read as on a first open.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from liaison_app.ui.tab_keys import TabKeys
 from liaison_app.ui.tenant_admin_actions import admin_actions
 from liaison_app.ui.tenant_form import TenantForm
 from liaison_app.ui.widgets import BadgeRow, SectionHeader, discard, hline, muted, risk_flags
-from liaison_app.ui.workers import load
+from liaison_app.ui.workers import load, shown_at_once
 
 
 def _value(text: str) -> QLabel:
@@ -113,6 +114,7 @@ class TenantRecord(QWidget):
         """One holder per tab; a tab is built the first time it is shown, so the record opens fast."""
         self.specs = {spec.class_name: spec for spec in tab_specs()}
         self.holders: dict[str, QWidget] = {}
+        self.kept: dict[str, QWidget] = {}  # tabs emptied of the last tenant, to show the next one
         for name, spec in self.specs.items():
             holder = QWidget(self.tabs)
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -125,11 +127,16 @@ class TenantRecord(QWidget):
         holder = self.tabs.widget(index)
         name = next((n for n, h in self.holders.items() if h is holder), None)
         if name is not None:
-            self.tab(name)
+            with shown_at_once():  # painted with its rows rather than "Loading…" then the rows
+                self.tab(name)
 
     def tab(self, class_name: str) -> QWidget:
         """The tab named by its class (built now if it was not shown yet)."""
-        if class_name not in self.tab_pages:
+        if class_name not in self.tab_pages and class_name in self.kept:
+            tab = self.kept.pop(class_name)
+            self.tab_pages[class_name] = tab
+            tab.show_tenant(self.tenant_id)
+        elif class_name not in self.tab_pages:
             spec = self.specs[class_name]
             tab = spec.tab_class(self.store, self.tenant_id, self)
             if hasattr(tab, "changed"):
@@ -171,8 +178,13 @@ class TenantRecord(QWidget):
             label.setText("")
         self.badges.set_badges([])
         for name, tab in list(self.tab_pages.items()):
-            self.holders[name].layout().removeWidget(tab)
-            discard(tab)
+            form = getattr(tab, "form", None)
+            if hasattr(tab, "forget_tenant") and (form is None or not isValid(form) or not form.isVisible()):
+                tab.forget_tenant()  # its widgets are kept: building a tab costs more than reading its rows
+                self.kept[name] = tab
+            else:
+                self.holders[name].layout().removeWidget(tab)
+                discard(tab)
         self.tab_pages.clear()
 
     def switch_to(self, tenant_id: str, tab: str = "") -> None:

@@ -5,6 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from liaison_app.ui.widgets import button_row, muted
+from liaison_app.ui.workers import forget_loads
 
 
 class TenantListTab(QWidget):
@@ -28,6 +29,18 @@ class TenantListTab(QWidget):
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
         return lay
+
+    def forget_tenant(self) -> None:
+        """Show nothing of this tenant (ui/tenant_record.py keeps its tabs from tenant to tenant): no rows, no
+        read still to arrive."""
+        forget_loads(self)
+        self.model.set_rows([])
+        self.empty.setText("")
+
+    def show_tenant(self, tenant_id: str) -> None:
+        """Show `tenant_id`'s rows, as a tab newly built for them would (after `forget_tenant`)."""
+        self.tenant_id = tenant_id
+        self.refresh()
 
     def rows_shown(self, empty_text: str) -> None:
         """After a read's rows are in `self.model`: say `empty_text` if there are none, then emit `loaded`."""

@@ -13,6 +13,7 @@ from liaison_app.domain.text import plural
 from liaison_app.ui.row_models import RecordTableView
 from liaison_app.ui.tenant_new import NewTenantForm
 from liaison_app.ui.tenant_record import TenantRecord
+from liaison_app.ui.workers import shown_at_once
 from liaison_app.ui.tenant_table import ADDRESS, NAME, POSTCODE, REFERENCE, TenantTableModel
 from liaison_app.ui.widgets import SectionHeader, muted
 
@@ -141,7 +142,8 @@ class TenantsPage(QWidget):
         self.table.select_first()
         tenant_id = self.table.current_id()
         if tenant_id:
-            self.show_tenant(tenant_id)
+            with shown_at_once():  # the record's first paint shows its header and first tab, not "Loading…"
+                self.show_tenant(tenant_id)
 
     # ----- the record
     def show_tenant(self, tenant_id: str, tab: str = "", came_from: str = "", came_from_label: str = "") -> None:

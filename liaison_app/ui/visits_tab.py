@@ -59,6 +59,13 @@ class VisitsTab(RecordTab):
         self._layout.addWidget(self.follow_table, 1)
         self.follow_table.selectionModel().currentChanged.connect(lambda *_a: self.update_actions())
 
+    def forget_tenant(self) -> None:
+        self.follow_model.set_rows([])
+        self.show_done.blockSignals(True)
+        self.show_done.setChecked(False)
+        self.show_done.blockSignals(False)
+        super().forget_tenant()
+
     def columns(self) -> list[Column]:
         types = visit_types()
         return [
@@ -69,7 +76,7 @@ class VisitsTab(RecordTab):
         ]
 
     def column_chars(self) -> list[int]:
-        return [17, 22, 0, 14]
+        return [19, 22, 0, 14]  # "25/10/2025 09:30" whole
 
     def list_name(self) -> str:
         return self.tr("Visits and calls")

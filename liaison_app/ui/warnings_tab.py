@@ -22,6 +22,10 @@ class WarningsTab(RecordTab):
         self.home_id = home_id  # the tenant's home, known once the first read arrives
         super().__init__(store, tenant_id, parent)
 
+    def forget_tenant(self) -> None:
+        super().forget_tenant()
+        self.home_id = None  # known again once the next tenant's first read arrives
+
     def columns(self) -> list[Column]:
         kinds = warning_kinds()
         return [

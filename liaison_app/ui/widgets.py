@@ -69,15 +69,32 @@ class Badge(QLabel):
     def __init__(self, text: str, tone: str | None = None, parent: QWidget | None = None):
         super().__init__(text, parent)
         self.setObjectName("badge")
-        self.tone = tone or tone_for(text)
-        bg, fg = TONES.get(self.tone, TONES["neutral"])
-        self._background = QColor(bg)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
-        self.setPalette(palette)
+        self.tone = ""
+        self._plain_font = QFont(self.font())
         self.setContentsMargins(8, 2, 8, 2)
-        self.setAccessibleName(text)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.say(text, tone)
+
+    def say(self, text: str, tone: str | None = None, note: str = "") -> None:
+        """Show `text` in `tone` (by default the one its words call for) with `note` as its tooltip; a note
+        saying "high severity" marks it ⚠ and bold. (A badge is reused for another text: cheaper than a new one.)"""
+        tone = tone or tone_for(text)
+        if tone != self.tone:
+            self.tone = tone
+            bg, fg = TONES.get(tone, TONES["neutral"])
+            self._background = QColor(bg)
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+            self.setPalette(palette)
+        high = HIGH_SEVERITY in note  # the most serious warnings stand out: a mark and bold text
+        self.setText(f"⚠ {text}" if high else text)
+        self.setAccessibleName(text)
+        self.setToolTip(note)
+        self.setAccessibleDescription(note)
+        if high != self.font().bold():
+            font = QFont(self._plain_font)
+            font.setBold(high)
+            self.setFont(font)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -103,23 +120,34 @@ class BadgeRow(QWidget):
         column.addWidget(self._chips)
         self._column = column
         self.texts: list[str] = []
+        # Badges taken off the row wait here, blank and out of it, to be shown again: making a badge costs
+        # more than saying other words in one (issue #15: a record's badges are replaced on every open).
+        self._spares: list[Badge] = []
+        self._spare_holder = QWidget()
+        self.destroyed.connect(self._spare_holder.deleteLater)
 
     def set_badges(self, texts: list[str], notes: dict[str, str] | None = None) -> None:
         """Show `texts` as badges; `notes` gives a badge its tooltip (what it means, how serious)."""
-        for badge in self.findChildren(Badge):
+        shown = [self._layout.itemAt(i).widget() for i in range(self._layout.count())]
+        if len(texts) > len(shown):  # showing a badge in a row on screen lays the whole window out again:
+            self._chips.setVisible(False)  # show them all in a hidden row, then the row once
+        for badge in shown[len(texts):]:  # the badges not needed now: off the row at once, blank
             self._layout.removeWidget(badge)
-            discard(badge)
-        for text in texts:
-            badge = Badge(text, parent=self._chips)
+            badge.hide()
+            badge.setParent(self._spare_holder)
+            badge.say("")
+            self._spares.append(badge)
+        for i, text in enumerate(texts):
             note = (notes or {}).get(text, "")
-            if note:
-                badge.setToolTip(note)
-                badge.setAccessibleDescription(note)
-            if HIGH_SEVERITY in note:  # the most serious warnings stand out: a mark and bold text
-                badge.setText(f"⚠ {text}")
-                font = QFont(badge.font())
-                font.setBold(True)
-                badge.setFont(font)
+            if i < len(shown):
+                shown[i].say(text, note=note)
+                continue
+            badge = self._spares.pop() if self._spares else None
+            if badge is None:
+                badge = Badge(text, parent=self._chips)
+            else:
+                badge.setParent(self._chips)
+            badge.say(text, note=note)
             self._layout.addWidget(badge)
             badge.show()
         self.texts = list(texts)

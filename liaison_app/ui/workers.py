@@ -3,7 +3,9 @@
 `load(page, fn, *args, on_done=…)` is how a page reads its data: `fn(*args)` runs on a background
 thread with no dialog, the page shows "Loading…" meanwhile, and only the newest load's result arrives.
 The reads share a few long-lived threads (a QThreadPool): starting a thread per read cost milliseconds
-each, and a record opens with several reads.
+each, and a record opens with several reads. Inside `with shown_at_once():` (opening a record, showing a
+tab) the loads started are waited for briefly and handed over as the block ends, so the window is laid
+out and painted once with the rows instead of once with "Loading…" and again with them.
 
 `run_with_progress(parent, title, fn, *args)` is the one call most long work needs. `fn` is called on a
 worker thread as `fn(*args, progress)`, where `progress(done, total) -> bool` reports how far it got
@@ -19,7 +21,9 @@ import logging
 import threading
 import time
 import weakref
-from typing import Any, Callable
+from contextlib import contextmanager
+from itertools import count
+from typing import Any, Callable, Iterator
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal, Slot
@@ -220,6 +224,7 @@ def wait_for_background(ms: int = 30_000) -> None:
 
 
 LOADING = "Loading…"
+QUICK_READ_MS = 30  # how long a record waits for its reads before it is painted saying "Loading…"
 log = logging.getLogger(__name__)
 
 
@@ -267,6 +272,28 @@ def load(page: QObject, fn: Callable[..., Any], *args: Any, on_done: Callable[[A
     return read.start()
 
 
+@contextmanager
+def shown_at_once(ms: int | None = None) -> Iterator[None]:
+    """Loads started inside this block that end within `ms` are handed over as the block ends, before the
+    window is next laid out and painted: a record opens showing its rows rather than "Loading…" then the
+    rows (each a layout and paint of the whole window). A load still running then arrives as usual."""
+    before = set(_RUNNING)
+    yield
+    started = [r for r in _RUNNING if isinstance(r, Read) and r not in before]
+    deadline = time.monotonic() + (QUICK_READ_MS if ms is None else ms) / 1000
+    for read in sorted(started, key=lambda r: r.number):
+        if read.wait(max(0.0, deadline - time.monotonic()) * 1000):
+            read.hand_over()
+
+
+def forget_loads(page: QObject) -> None:
+    """Drop every load of `page` still on its way (the page now shows something else, e.g. another tenant):
+    its result and error are never handed over."""
+    generations = getattr(page, "_load_generations", None) or {}
+    for key in generations:
+        generations[key] += 1
+
+
 class _Inbox(QObject):
     """Lives on the UI thread: a read that ended on a pool thread is posted here (a queued call, as the
     signal is sent from another thread) and handed over on the UI thread."""
@@ -299,6 +326,9 @@ def _shared() -> tuple[QThreadPool, _Inbox]:
     return pool, inbox
 
 
+_READS = count()
+
+
 class Read(QRunnable):
     """One `load`: `fn(*args)` on a pool thread, then `on_done(result)` or `on_error(exception)` on the UI
     thread. A read that is already stale when a thread is free for it (a newer load of the same thing was
@@ -312,6 +342,7 @@ class Read(QRunnable):
         self._on_done, self._on_error = on_done, on_error
         self._ended = threading.Event()
         self._outcome: tuple[bool, Any] | None = None  # (succeeded, result or exception); None: skipped
+        self.number = next(_READS)  # the order reads were asked for
 
     def start(self) -> "Read":
         pool, self._inbox = _shared()
