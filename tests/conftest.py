@@ -3,8 +3,27 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _about_midday() -> None:
+    """Run the suite in a fixed-offset time zone where it is now about midday (12:00–12:59).
+
+    The app and the tests take "today" from the local clock, and many tests take it once, when their module
+    is imported (TODAY = date.today()). A run that crossed local midnight then compared yesterday with today:
+    four UI tests failed in a CI run that straddled 00:00 UTC. From midday a run has eleven hours to spare.
+    A POSIX zone string needs no time-zone files; Qt, SQLite's 'localtime' and subprocesses follow TZ too.
+    (Windows has no time.tzset: there a run still uses the machine's zone.)"""
+    if not hasattr(time, "tzset"):
+        return
+    east = 12 - time.gmtime().tm_hour  # hours ahead of UTC that make it about noon: -11 … +12
+    os.environ["TZ"] = f"LIAISON{-east:+d}"  # POSIX counts hours west of UTC
+    time.tzset()
+
+
+_about_midday()
 
 import pytest  # noqa: E402
 
