@@ -45,7 +45,7 @@ class _Day(date):  # the day the benchmark store was made, so the same store giv
 
 import liaison_app.services.reports as reports  # the command imports it too; here only to fix its day
 reports.date = _Day
-from liaison_app.cli import main
+from liaison_app.app import main  # the program's entry point, as `liaison-app` runs it
 code = main(sys.argv[2:])
 with open("/proc/self/status", encoding="ascii") as fh:
     peak = next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:"))
