@@ -8,10 +8,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from audit_trail import actions_in
 
 from liaison_app.cli import main
-from liaison_app.domain import AuditEvent
 from liaison_app.services.officers import create_officer
 from liaison_app.store import open_store
 from liaison_app.store.backup import backup_if_due
@@ -40,15 +39,6 @@ def _report(db: Path, out: Path) -> int:
     return main(["--db", str(db), "--officer", "ann", "report", "checks-due", "-o", str(out)])
 
 
-def _actions(db: Path) -> list[str]:
-    store = open_store(db)
-    try:
-        with store.read() as session:
-            return [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.seq))]
-    finally:
-        store.close()
-
-
 @pytest.mark.parametrize("name", ["due.pdf", "due.csv"])
 def test_a_report_from_a_damaged_store_names_the_backup_and_writes_nothing(db, tmp_path, capsys, name,
                                                                            damage_audit_page):
@@ -71,11 +61,11 @@ def test_a_refused_sign_in_is_audited_and_writes_no_report(db, tmp_path, capsys,
     assert _report(db, out) == 1
     assert "Traceback" not in capsys.readouterr().err
     assert not out.exists()
-    assert _actions(db)[-1] == "sign_in_failed"
+    assert actions_in(db)[-1] == "sign_in_failed"
 
 
 def test_a_good_report_is_written_after_the_sign_in(db, tmp_path, capsys):
     out = tmp_path / "due.pdf"
     assert _report(db, out) == 0
     assert "Report written" in capsys.readouterr().out and out.stat().st_size > 0
-    assert _actions(db)[-2:] == ["sign_in", "export"]
+    assert actions_in(db)[-2:] == ["sign_in", "export"]

@@ -9,11 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from audit_trail import actions_in
 from pypdf import PdfReader
-from sqlmodel import select
 
 from liaison_app.cli import main
-from liaison_app.domain import AuditEvent
 from liaison_app.printing import you_said
 from liaison_app.services.officers import create_officer
 from liaison_app.store import StoreDamaged, open_store, opening
@@ -44,15 +43,6 @@ def _folder(tmp_path: Path) -> Path:
 def _files(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
-
-
-def _actions(db: Path) -> list[str]:
-    store = open_store(db)
-    try:
-        with store.read() as session:
-            return [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.seq))]
-    finally:
-        store.close()
 
 
 def test_a_pdf_printed_before_the_store_fails_its_check_never_appears(db, tmp_path, monkeypatch, capsys):
@@ -87,7 +77,7 @@ def test_a_refused_sign_in_prints_nothing_and_is_audited_after_the_check(db, tmp
     assert _report(db, out) == 1
     assert "Sign-in failed" in capsys.readouterr().err
     assert printed == [] and list(out.parent.iterdir()) == []
-    assert _actions(db)[-1] == "sign_in_failed"
+    assert actions_in(db)[-1] == "sign_in_failed"
 
 
 def test_a_good_report_names_the_officer_and_audits_sign_in_then_export(db, tmp_path):
@@ -95,7 +85,7 @@ def test_a_good_report_names_the_officer_and_audits_sign_in_then_export(db, tmp_
     assert _report(db, out) == 0
     text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
     assert "Ann Lee" in text
-    assert _actions(db)[-2:] == ["sign_in", "export"]
+    assert actions_in(db)[-2:] == ["sign_in", "export"]
     assert list(out.parent.iterdir()) == [out]  # no temporary file left beside it
 
 

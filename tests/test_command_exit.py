@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from audit_trail import actions_in
 from pypdf import PdfReader
-from sqlmodel import select
 
-from liaison_app.domain import AuditEvent
 from liaison_app.services.officers import create_officer
 from liaison_app.store import open_store
 
@@ -38,13 +37,7 @@ def test_a_report_run_as_a_program_leaves_its_file_its_audit_and_a_closed_store(
     assert "Ann Lee" in "".join(page.extract_text() for page in PdfReader(out).pages)
     beside = sorted(p.name for p in db.parent.iterdir() if p.name.startswith("s.db") and p.name != "s.db")
     assert not [name for name in beside if name.endswith(("-wal", "-shm", "-journal"))], beside
-    store = open_store(db)
-    try:
-        with store.read() as session:
-            actions = [e.action for e in session.exec(select(AuditEvent).order_by(AuditEvent.seq))]
-    finally:
-        store.close()
-    assert actions[-2:] == ["sign_in", "export"]
+    assert actions_in(db)[-2:] == ["sign_in", "export"]
 
 
 def test_a_refused_command_run_as_a_program_says_why_and_exits_1(tmp_path):
